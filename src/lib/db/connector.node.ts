@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Connector, SqlQuery } from './types';
+import { toRows } from './rows';
+
+type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+
+/**
+ * DuckDB-wasm in Node, synchronous bindings: the server renders the first charts with it, and the
+ * tests run the very same SQL the browser runs. Same engine, same version, same answers.
+ */
+export async function connectNode(): Promise<Connector> {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const duckdb = require(entry) as Blocking;
+  const dist = dirname(entry);
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME
+  );
+  await db.instantiate();
+  const conn = db.connect();
+  const prepared = new Map<string, ReturnType<typeof conn.prepare>>();
+
+  return {
+    async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
+      if (params.length === 0) return toRows<T>(conn.query(sql));
+      let stmt = prepared.get(sql);
+      if (!stmt) {
+        stmt = conn.prepare(sql);
+        prepared.set(sql, stmt);
+      }
+      return toRows<T>(stmt.query(...params));
+    },
+    async registerText(name, text) {
+      db.registerFileText(name, text);
+    },
+    async registerBytes(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    }
+  };
+}

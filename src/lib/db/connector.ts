@@ -1,0 +1,57 @@
+import type { AsyncDuckDB, AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
+import type { Connector, SqlQuery } from './types';
+import { toRows } from './rows';
+// The app serves the wasm and its worker itself: no CDN, works with the network off.
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+
+let ready: Promise<Connector> | undefined;
+
+/** The browser's DuckDB, started once on first use: two charts asking at once start one engine. */
+export function connect(): Promise<Connector> {
+  ready ??= start().catch((err: unknown) => {
+    ready = undefined; // a failed start (e.g. offline before the wasm was cached) may be retried
+    throw err;
+  });
+  return ready;
+}
+
+/** Whether the engine has been asked for already (started or starting). */
+export function isStarted(): boolean {
+  return ready !== undefined;
+}
+
+async function start(): Promise<Connector> {
+  const duckdb = await import('@duckdb/duckdb-wasm');
+  const worker = new Worker(workerUrl);
+  const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(wasmUrl);
+  const conn: AsyncDuckDBConnection = await db.connect();
+  return wrap(db, conn);
+}
+
+function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
+  // Prepared once per statement text: filters change values, not SQL, so the plans are reused.
+  const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
+  return {
+    async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
+      if (params.length === 0) return toRows<T>(await conn.query(sql));
+      let stmt = prepared.get(sql);
+      if (!stmt) {
+        stmt = conn.prepare(sql);
+        prepared.set(sql, stmt);
+        stmt.catch(() => prepared.delete(sql));
+      }
+      return toRows<T>(await (await stmt).query(...params));
+    },
+    async registerText(name, text) {
+      await db.registerFileText(name, text);
+    },
+    async registerBytes(name, bytes) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    }
+  };
+}

@@ -1,0 +1,25 @@
+/** A value bound to a `?` placeholder of a prepared statement. */
+export type Param = string | number | boolean | null;
+
+/** One SQL statement and the values bound to its `?` placeholders, in order. */
+export interface SqlQuery {
+  /** The statement text; never contains user data, only `?` placeholders. */
+  sql: string;
+  /** Values for the placeholders; bound by the engine, never pasted into `sql`. */
+  params?: readonly Param[];
+}
+
+/** A plain row: BigInts become numbers, dates should be cast to text in SQL. */
+export type Row = Record<string, string | number | boolean | null>;
+
+/** The one door to a DuckDB database, in a browser worker or in Node. */
+export interface Connector {
+  /** Runs one statement and returns its rows as plain objects. */
+  query<T = Row>(q: SqlQuery): Promise<T[]>;
+  /** Makes `text` readable by `read_csv('name')`. Re-registering a name replaces it. */
+  registerText(name: string, text: string): Promise<void>;
+  /** Makes `bytes` readable by `read_csv('name')` without decoding them in JavaScript. */
+  registerBytes(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(name: string): Promise<void>;
+}

@@ -1,0 +1,167 @@
+import type { Connector, SqlQuery } from '$lib/db/types';
+import { ident, literal } from './sql';
+import { periodMacros } from './period';
+
+/** What a CSV file holds, by the data contract of docs/data-format.md. */
+export type DatasetKind = 'indicators' | 'observations' | 'agreements' | 'annotations';
+
+/** One CSV file to load: its name (e.g. `observations/sample.csv`), its kind and its text. */
+export interface DatasetFile {
+  /** Path relative to the data folder, used as the dataset's name. */
+  name: string;
+  /** Which table of the contract it feeds. */
+  kind: DatasetKind;
+  /** The file's text, UTF-8 decoded. */
+  text: string;
+}
+
+/** The columns each kind of file may have; absent optional columns load as NULL. */
+export const CONTRACT: Record<DatasetKind, readonly string[]> = {
+  indicators: ['indicator_id', 'axis', 'name_fr', 'name_en', 'unit', 'direction', 'target', 'target_period', 'definition_fr', 'definition_en', 'source', 'measure'],
+  observations: ['indicator_id', 'period', 'value', 'region', 'country', 'discipline', 'program', 'note', 'source'],
+  agreements: ['partner', 'partner_country', 'type', 'scope', 'signed', 'cites_2005_convention', 'in_force', 'source'],
+  annotations: ['date', 'label_fr', 'label_en', 'short_fr', 'short_en', 'source']
+};
+
+const RAW_TABLE: Record<DatasetKind, string> = {
+  indicators: 'raw_indicators',
+  observations: 'raw_observations',
+  agreements: 'raw_agreements',
+  annotations: 'raw_annotations'
+};
+
+/** Creates the empty raw tables (every column text) and the period macros. Idempotent. */
+function setup(): SqlQuery[] {
+  const tables = (Object.keys(CONTRACT) as DatasetKind[]).map((kind) => ({
+    sql: `CREATE TABLE IF NOT EXISTS ${RAW_TABLE[kind]} (dataset VARCHAR, line INTEGER, ${CONTRACT[kind]
+      .map((c) => `${ident(c)} VARCHAR`)
+      .join(', ')})`
+  }));
+  return [...periodMacros, ...tables];
+}
+
+/**
+ * Loads files into the raw tables with DuckDB's own CSV reader, then rebuilds the derived tables.
+ * A file's previous rows (same name) are replaced, inside one transaction: on failure nothing changes.
+ */
+export async function loadDatasets(db: Connector, files: readonly DatasetFile[]): Promise<void> {
+  for (const q of setup()) await db.query(q);
+  const registered: string[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      const reg = `vigie_${i}_${Date.now()}.csv`;
+      await db.registerText(reg, file.text);
+      registered.push(reg);
+    }
+    await db.query({ sql: 'BEGIN TRANSACTION' });
+    try {
+      for (const [i, file] of files.entries()) await insertFile(db, file, registered[i]!);
+      for (const q of derivedTables()) await db.query(q);
+      await db.query({ sql: 'COMMIT' });
+    } catch (err) {
+      await db.query({ sql: 'ROLLBACK' });
+      throw err;
+    }
+  } finally {
+    for (const reg of registered) await db.dropFile(reg);
+  }
+}
+
+async function insertFile(db: Connector, file: DatasetFile, reg: string): Promise<void> {
+  const source = `read_csv(${literal(reg)}, header = true, all_varchar = true, auto_detect = true)`;
+  const present = new Set(
+    (await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` })).map(
+      (r) => r.column_name.trim().toLowerCase()
+    )
+  );
+  const byLower = new Map(
+    (await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` })).map(
+      (r) => [r.column_name.trim().toLowerCase(), r.column_name] as const
+    )
+  );
+  const columns = CONTRACT[file.kind];
+  const select = columns
+    .map((c) => (present.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
+    .join(', ');
+  const table = RAW_TABLE[file.kind];
+  await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] });
+  await db.query({
+    sql: `INSERT INTO ${table} SELECT ?, CAST(row_number() OVER () + 1 AS INTEGER), ${select} FROM ${source}`,
+    params: [file.name]
+  });
+}
+
+/** Removes a dataset's rows and rebuilds the derived tables. */
+export async function removeDataset(db: Connector, name: string): Promise<void> {
+  for (const table of Object.values(RAW_TABLE)) {
+    await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] });
+  }
+  for (const q of derivedTables()) await db.query(q);
+}
+
+/**
+ * The typed tables every query reads. Rebuilt after each load rather than kept as views, so a filter
+ * change scans prepared columns instead of re-parsing periods.
+ */
+function derivedTables(): SqlQuery[] {
+  return [
+    {
+      sql: `CREATE OR REPLACE TABLE indicators AS
+SELECT indicator_id, axis, name_fr, coalesce(name_en, name_fr) AS name_en,
+  coalesce(unit, 'count') AS unit, coalesce(direction, 'up') AS direction,
+  TRY_CAST(target AS DOUBLE) AS target, target_period,
+  definition_fr, coalesce(definition_en, definition_fr) AS definition_en, source,
+  coalesce(measure, 'flow') AS measure, dataset, line AS catalogue_order
+FROM raw_indicators WHERE indicator_id IS NOT NULL`
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE agreements AS
+SELECT partner, upper(partner_country) AS partner_country, type, scope, signed,
+  vigie_granularity(signed) AS signed_granularity,
+  vigie_period_start(signed) AS signed_start, vigie_period_end(signed) AS signed_end,
+  lower(coalesce(cites_2005_convention, '')) IN ('true', 'oui', 'yes', '1') AS cites_2005_convention,
+  lower(coalesce(in_force, 'true')) IN ('true', 'oui', 'yes', '1') AS in_force,
+  source, dataset, line
+FROM raw_agreements WHERE partner IS NOT NULL`
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE annotations AS
+SELECT vigie_period_start(date) AS at, date, label_fr, coalesce(label_en, label_fr) AS label_en,
+  coalesce(short_fr, label_fr) AS short_fr, coalesce(short_en, short_fr, label_en, label_fr) AS short_en, source
+FROM raw_annotations WHERE vigie_period_start(date) IS NOT NULL`
+    },
+    {
+      // New agreements per year are derived from the agreements themselves; one known only within an
+      // interval (2016/2020) stays an interval, never a made-up year.
+      sql: `CREATE OR REPLACE TABLE observations AS
+WITH typed AS (
+  SELECT dataset, line, indicator_id, period, TRY_CAST(replace(value, ' ', '') AS DOUBLE) AS value,
+    region, upper(country) AS country, discipline, program, note, source
+  FROM raw_observations WHERE indicator_id IS NOT NULL
+  UNION ALL
+  SELECT first(dataset), NULL, 'ententes_nouvelles',
+    CASE WHEN signed_granularity = 'interval' THEN signed ELSE CAST(year(signed_start) AS VARCHAR) END,
+    count(*), NULL, NULL, NULL, NULL, 'Dérivé de agreements.csv', first(source)
+  FROM agreements WHERE signed_start IS NOT NULL
+  GROUP BY 4
+),
+normal AS (
+  SELECT *, vigie_granularity(period) AS granularity, vigie_period_start(period) AS period_start,
+    vigie_period_end(period) AS period_end, coalesce(source, '') = 'sample' AS is_sample
+  FROM typed
+),
+has_real AS (SELECT DISTINCT indicator_id FROM normal WHERE NOT is_sample)
+-- Real data for an indicator replaces its sample data.
+SELECT * FROM normal
+WHERE period_start IS NOT NULL
+  AND NOT (is_sample AND indicator_id IN (SELECT indicator_id FROM has_real))`
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE indicator_dims AS
+SELECT indicator_id,
+  bool_or(region IS NOT NULL) AS has_region, bool_or(country IS NOT NULL) AS has_country,
+  bool_or(discipline IS NOT NULL) AS has_discipline, bool_or(program IS NOT NULL) AS has_program
+FROM observations GROUP BY indicator_id`
+    }
+  ];
+}

@@ -1,0 +1,52 @@
+import type { SqlQuery } from '$lib/db/types';
+
+/**
+ * Period text → granularity, start and end dates, as DuckDB macros, so that 1 M rows normalise inside
+ * the engine and the browser, the server and the tests share one definition.
+ * Québec's fiscal year runs April 1 – March 31: `2019-2020` → 2019-04-01 … 2020-03-31.
+ */
+export const periodMacros: SqlQuery[] = [
+  {
+    sql: `CREATE OR REPLACE MACRO vigie_granularity(p) AS CASE
+  WHEN regexp_full_match(p, '\\d{4}-\\d{4}')
+    AND TRY_CAST(substr(p, 6, 4) AS INTEGER) = TRY_CAST(substr(p, 1, 4) AS INTEGER) + 1 THEN 'fiscal_year'
+  WHEN regexp_full_match(p, '\\d{4}') THEN 'year'
+  WHEN regexp_full_match(p, '\\d{4}-[Qq][1-4]') THEN 'quarter'
+  WHEN regexp_full_match(p, '\\d{4}-(0[1-9]|1[0-2])') THEN 'month'
+  WHEN regexp_full_match(p, '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(p AS DATE) IS NOT NULL THEN 'day'
+  WHEN regexp_full_match(p, '\\d{4}/\\d{4}')
+    AND TRY_CAST(substr(p, 6, 4) AS INTEGER) > TRY_CAST(substr(p, 1, 4) AS INTEGER) THEN 'interval'
+END`
+  },
+  {
+    sql: `CREATE OR REPLACE MACRO vigie_period_start(p) AS CASE vigie_granularity(p)
+  WHEN 'fiscal_year' THEN make_date(TRY_CAST(substr(p, 1, 4) AS INTEGER), 4, 1)
+  WHEN 'year' THEN make_date(TRY_CAST(p AS INTEGER), 1, 1)
+  WHEN 'quarter' THEN make_date(TRY_CAST(substr(p, 1, 4) AS INTEGER), (TRY_CAST(substr(p, 7, 1) AS INTEGER) - 1) * 3 + 1, 1)
+  WHEN 'month' THEN make_date(TRY_CAST(substr(p, 1, 4) AS INTEGER), TRY_CAST(substr(p, 6, 2) AS INTEGER), 1)
+  WHEN 'day' THEN TRY_CAST(p AS DATE)
+  WHEN 'interval' THEN make_date(TRY_CAST(substr(p, 1, 4) AS INTEGER), 1, 1)
+END`
+  },
+  {
+    sql: `CREATE OR REPLACE MACRO vigie_period_end(p) AS CASE vigie_granularity(p)
+  WHEN 'fiscal_year' THEN make_date(TRY_CAST(substr(p, 1, 4) AS INTEGER) + 1, 3, 31)
+  WHEN 'year' THEN make_date(TRY_CAST(p AS INTEGER), 12, 31)
+  WHEN 'quarter' THEN CAST(vigie_period_start(p) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)
+  WHEN 'month' THEN last_day(vigie_period_start(p))
+  WHEN 'day' THEN TRY_CAST(p AS DATE)
+  WHEN 'interval' THEN make_date(TRY_CAST(substr(p, 6, 4) AS INTEGER), 12, 31)
+END`
+  }
+];
+
+/** Normalises one period text; used by tests and by the import preview. */
+export function normalisePeriodQuery(period: string): SqlQuery {
+  return {
+    sql: `SELECT vigie_granularity(p) AS granularity,
+  strftime(vigie_period_start(p), '%Y-%m-%d') AS start,
+  strftime(vigie_period_end(p), '%Y-%m-%d') AS "end"
+FROM (SELECT trim(?::VARCHAR) AS p)`,
+    params: [period]
+  };
+}

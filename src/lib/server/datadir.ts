@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { DatasetFile, DatasetKind } from '$lib/queries/datasets';
+
+/** A dataset as the browser sees it in the manifest: enough to fetch it and to know when it changed. */
+export interface DatasetEntry {
+  /** Path relative to the data folder, e.g. `observations/sample.csv`. */
+  name: string;
+  /** Which table of the contract it feeds. */
+  kind: DatasetKind;
+  /** Size in bytes. */
+  bytes: number;
+  /** Short content hash, so a browser cache is invalidated when the file changes. */
+  version: string;
+}
+
+/** The data folder: `VIGIE_DATA_DIR`, or `data/` of the working directory. */
+export function dataDir(): string {
+  return resolve(process.env.VIGIE_DATA_DIR ?? 'data');
+}
+
+const TOP: Record<string, DatasetKind> = {
+  'indicators.csv': 'indicators',
+  'agreements.csv': 'agreements',
+  'annotations.csv': 'annotations'
+};
+
+/** Every CSV of the data folder that the contract knows, with its kind; observations first by name. */
+export async function listDataDir(dir = dataDir()): Promise<{ name: string; kind: DatasetKind; path: string }[]> {
+  const out: { name: string; kind: DatasetKind; path: string }[] = [];
+  for (const [file, kind] of Object.entries(TOP)) out.push({ name: file, kind, path: join(dir, file) });
+  const obs = (await readdir(join(dir, 'observations')).catch(() => [] as string[]))
+    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .sort();
+  for (const f of obs) out.push({ name: `observations/${f}`, kind: 'observations', path: join(dir, 'observations', f) });
+  const present = await Promise.all(out.map((e) => stat(e.path).then(() => true, () => false)));
+  return out.filter((_, i) => present[i]);
+}
+
+/** Reads every dataset of the data folder, with its manifest entry. */
+export async function readDataDir(dir = dataDir()): Promise<{ files: DatasetFile[]; manifest: DatasetEntry[] }> {
+  const listed = await listDataDir(dir);
+  const texts = await Promise.all(listed.map((e) => readFile(e.path, 'utf8')));
+  const files = listed.map((e, i) => ({ name: e.name, kind: e.kind, text: stripBom(texts[i]!) }));
+  const manifest = files.map((f) => ({
+    name: f.name,
+    kind: f.kind,
+    bytes: Buffer.byteLength(f.text),
+    version: createHash('sha256').update(f.text).digest('hex').slice(0, 12)
+  }));
+  return { files, manifest };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

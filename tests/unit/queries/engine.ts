@@ -1,0 +1,24 @@
+import { connectNode } from '$lib/db/connector.node';
+import type { Connector } from '$lib/db/types';
+import { loadDatasets, type DatasetFile } from '$lib/queries/datasets';
+
+/** A fresh in-memory DuckDB-wasm loaded with the given small CSVs (a catalogue is added when absent). */
+export async function engineWith(files: DatasetFile[]): Promise<Connector> {
+  const db = await connectNode();
+  const hasCatalogue = files.some((f) => f.kind === 'indicators');
+  const catalogue: DatasetFile = {
+    name: 'indicators.csv',
+    kind: 'indicators',
+    text: `indicator_id,axis,name_fr,name_en,unit,direction,target,target_period,definition_fr,definition_en,source,measure
+tours,tournees,Tournées,Tours,count,up,100,2025-2026,Déf,Def,sample,flow
+money,tournees,Aide,Support,CAD,up,,,Déf,Def,sample,flow
+rate,tournees,Taux,Rate,percent,up,60,2025-2026,Déf,Def,sample,flow
+offices,bureaux,Bureaux,Offices,count,up,,,Déf,Def,MRIF,stock
+`
+  };
+  await loadDatasets(db, hasCatalogue ? files : [catalogue, ...files]);
+  return db;
+}
+
+/** The shipped data folder, as the server reads it. */
+export { readDataDir } from '$lib/server/datadir';
