@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Connector, SqlQuery } from './types';
 import { toRows } from './rows';
 
-type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
 /**
  * DuckDB-wasm in Node, synchronous bindings: the server renders the first charts with it, and the

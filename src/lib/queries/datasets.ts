@@ -15,6 +15,18 @@ export interface DatasetFile {
   text: string;
 }
 
+/** A dataset as the browser sees it in the manifest: enough to fetch it and to know when it changed. */
+export interface DatasetEntry {
+  /** Path relative to the data folder, e.g. `observations/sample.csv`. */
+  name: string;
+  /** Which table of the contract it feeds. */
+  kind: DatasetKind;
+  /** Size in bytes. */
+  bytes: number;
+  /** Short content hash, so a browser cache is invalidated when the file changes. */
+  version: string;
+}
+
 /** The columns each kind of file may have; absent optional columns load as NULL. */
 export const CONTRACT: Record<DatasetKind, readonly string[]> = {
   indicators: ['indicator_id', 'axis', 'name_fr', 'name_en', 'unit', 'direction', 'target', 'target_period', 'definition_fr', 'definition_en', 'source', 'measure'],
@@ -126,7 +138,7 @@ FROM raw_agreements WHERE partner IS NOT NULL`
     },
     {
       sql: `CREATE OR REPLACE TABLE annotations AS
-SELECT vigie_period_start(date) AS at, date, label_fr, coalesce(label_en, label_fr) AS label_en,
+SELECT vigie_period_start(date) AS starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
   coalesce(short_fr, label_fr) AS short_fr, coalesce(short_en, short_fr, label_en, label_fr) AS short_en, source
 FROM raw_annotations WHERE vigie_period_start(date) IS NOT NULL`
     },
@@ -164,4 +176,46 @@ SELECT indicator_id,
 FROM observations GROUP BY indicator_id`
     }
   ];
+}
+
+/** One loaded dataset as the Données page lists it. */
+export interface DatasetSummary {
+  dataset: string;
+  kind: DatasetKind;
+  rows: number;
+  /** First day covered, `YYYY-MM-DD`, or null for files without dates. */
+  first: string | null;
+  /** Last day covered. */
+  last: string | null;
+  /** Distinct indicators (observations files only). */
+  indicators: number | null;
+  /** Distinct sources, joined. */
+  sources: string | null;
+  /** Rows marked `source = sample`. */
+  sample_rows: number;
+}
+
+/** Rows, coverage, sources and sample share of every loaded file. */
+export function datasetSummaryQuery(): SqlQuery {
+  return {
+    sql: `SELECT dataset, 'observations' AS kind, count(*) AS rows,
+  strftime(min(vigie_period_start(period)), '%Y-%m-%d') AS first, strftime(max(vigie_period_end(period)), '%Y-%m-%d') AS last,
+  count(DISTINCT indicator_id) AS indicators, string_agg(DISTINCT source, ' · ') AS sources,
+  count(*) FILTER (WHERE source = 'sample') AS sample_rows
+FROM raw_observations GROUP BY dataset
+UNION ALL
+SELECT dataset, 'agreements', count(*), strftime(min(vigie_period_start(signed)), '%Y-%m-%d'),
+  strftime(max(vigie_period_end(signed)), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '),
+  count(*) FILTER (WHERE source = 'sample')
+FROM raw_agreements GROUP BY dataset
+UNION ALL
+SELECT dataset, 'indicators', count(*), NULL, NULL, count(DISTINCT indicator_id),
+  string_agg(DISTINCT source, ' · ') FILTER (WHERE source <> 'sample'), count(*) FILTER (WHERE source = 'sample')
+FROM raw_indicators GROUP BY dataset
+UNION ALL
+SELECT dataset, 'annotations', count(*), strftime(min(vigie_period_start(date)), '%Y-%m-%d'),
+  strftime(max(vigie_period_end(date)), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '), 0
+FROM raw_annotations GROUP BY dataset
+ORDER BY kind = 'observations', dataset`
+  };
 }

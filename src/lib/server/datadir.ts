@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { DatasetFile, DatasetKind } from '$lib/queries/datasets';
+import type { DatasetEntry, DatasetFile, DatasetKind } from '$lib/queries/datasets';
 
-/** A dataset as the browser sees it in the manifest: enough to fetch it and to know when it changed. */
-export interface DatasetEntry {
-  /** Path relative to the data folder, e.g. `observations/sample.csv`. */
-  name: string;
-  /** Which table of the contract it feeds. */
-  kind: DatasetKind;
-  /** Size in bytes. */
-  bytes: number;
-  /** Short content hash, so a browser cache is invalidated when the file changes. */
-  version: string;
-}
+export type { DatasetEntry };
 
 /** The data folder: `VIGIE_DATA_DIR`, or `data/` of the working directory. */
 export function dataDir(): string {
@@ -54,4 +44,11 @@ export async function readDataDir(dir = dataDir()): Promise<{ files: DatasetFile
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The text of a dataset listed by `listDataDir` (callers pass a manifest name, never user input). */
+export async function readDataset(name: string, dir = dataDir()): Promise<string> {
+  const entry = (await listDataDir(dir)).find((e) => e.name === name);
+  if (!entry) throw new Error(`Unknown dataset ${name}`);
+  return stripBom(await readFile(entry.path, 'utf8'));
 }

@@ -1,0 +1,33 @@
+/** A bar spanning its period on the time axis, from y0 to y1. */
+export interface Bar {
+  start: string;
+  end: string;
+  y0: number;
+  y1: number;
+  colour: string;
+  /** Known only within a range: drawn hatched, behind the precise bars. */
+  uncertain?: boolean;
+}
+
+/** A point of a level (stock) series: where it is measured and its value. */
+export interface LinePoint {
+  at: Date;
+  value: number | null;
+}
+
+/** A dated event: where it falls and what it is called (short on the chart, long in the tooltip). */
+export interface ChartEvent {
+  at: string;
+  short: string;
+  label: string;
+}
+
+/** A table column: its heading, the value it sorts by, and how the cell reads. */
+export interface Column<R> {
+  key: string;
+  label: string;
+  value: (row: R) => string | number | null;
+  /** Cell text; defaults to the value. */
+  format?: (row: R) => string;
+  numeric?: boolean;
+}

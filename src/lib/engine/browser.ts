@@ -1,0 +1,61 @@
+import { connect } from '$lib/db/connector';
+import type { Connector } from '$lib/db/types';
+import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
+
+let loaded: { key: string; db: Promise<Connector> } | undefined;
+const listeners = new Set<(state: EngineState) => void>();
+
+/** Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading), ready, failed. */
+export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
+let state: EngineState = 'idle';
+
+function setState(next: EngineState) {
+  state = next;
+  for (const l of listeners) l(next);
+}
+
+/** Calls `fn` on every change of the engine's state (and once now); returns the unsubscribe. */
+export function onEngineState(fn: (state: EngineState) => void): () => void {
+  listeners.add(fn);
+  fn(state);
+  return () => listeners.delete(fn);
+}
+
+/** Where the app serves a dataset's CSV; the version makes the URL change when the file does. */
+export function datasetUrl(entry: DatasetEntry): string {
+  return `/api/datasets/${entry.name.split('/').map(encodeURIComponent).join('/')}?v=${entry.version}`;
+}
+
+async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
+  setState('starting');
+  const [db, files] = await Promise.all([
+    connect(),
+    Promise.all(
+      manifest.map(async (entry): Promise<DatasetFile> => {
+        const res = await fetch(datasetUrl(entry));
+        if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
+        return { name: entry.name, kind: entry.kind, text: await res.text() };
+      })
+    )
+  ]);
+  await loadDatasets(db, files);
+  setState('ready');
+  return db;
+}
+
+/**
+ * The browser's DuckDB with the published datasets loaded. Started once; a new manifest (a dataset
+ * published meanwhile) reloads the data into the same engine.
+ */
+export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Connector> {
+  const key = manifest.map((e) => `${e.name}@${e.version}`).join('|');
+  if (loaded?.key !== key) {
+    const db = load(manifest);
+    db.catch(() => {
+      setState('failed');
+      if (loaded?.db === db) loaded = undefined;
+    });
+    loaded = { key, db };
+  }
+  return loaded.db;
+}

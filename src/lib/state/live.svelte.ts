@@ -1,0 +1,70 @@
+import type { Connector } from '$lib/db/types';
+import type { DatasetEntry } from '$lib/queries/datasets';
+import { browserEngine } from '$lib/engine/browser';
+
+/** What a page computes, for which parameters. */
+export interface Computed<P, M> {
+  params: P;
+  model: M;
+}
+
+interface LiveOptions<P, M> {
+  /** The model the server rendered, and the parameters it was computed for. */
+  initial: () => Computed<P, M>;
+  /** The parameters the page wants now (from the URL). */
+  params: () => P;
+  /** The datasets to load in the browser's engine. */
+  manifest: () => readonly DatasetEntry[];
+  /** The same computation the server ran, on the browser's engine. */
+  compute: (db: Connector, params: P) => Promise<M>;
+}
+
+/**
+ * A page's model: the server's until the parameters change, then the browser's DuckDB takes over.
+ * A slow answer for old parameters never overwrites a newer one.
+ */
+export function live<P, M>(options: LiveOptions<P, M>) {
+  let model = $state(options.initial().model);
+  let pending = $state(false);
+  let error = $state<string | null>(null);
+
+  $effect(() => {
+    const params = options.params();
+    const initial = options.initial();
+    if (JSON.stringify(params) === JSON.stringify(initial.params)) {
+      model = initial.model;
+      pending = false;
+      return;
+    }
+    let stale = false;
+    pending = true;
+    browserEngine(options.manifest())
+      .then((db) => options.compute(db, params))
+      .then((next) => {
+        if (stale) return;
+        model = next;
+        error = null;
+      })
+      .catch((err: unknown) => {
+        if (!stale) error = err instanceof Error ? err.message : String(err);
+      })
+      .finally(() => {
+        if (!stale) pending = false;
+      });
+    return () => {
+      stale = true;
+    };
+  });
+
+  return {
+    get model() {
+      return model;
+    },
+    get pending() {
+      return pending;
+    },
+    get error() {
+      return error;
+    }
+  };
+}
