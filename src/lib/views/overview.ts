@@ -23,6 +23,8 @@ export interface Panel {
   change: number | null;
   /** Progress toward the catalogue's target; null without target or under a dimension filter. */
   target: TargetStatus | null;
+  /** Whether the target compares with what is drawn (not under a region, discipline or program filter). */
+  targetComparable: boolean;
   /** Whether sample data is drawn. */
   sample: boolean;
   /** Filters that this indicator's data cannot honour (it has no such dimension). */
@@ -54,6 +56,7 @@ export function panelOf(axis: Axis, indicator: Indicator, series: SeriesPoint[],
     previous,
     change,
     target: hasDimensionFilter(filters) ? null : targetStatus(indicator, series),
+    targetComparable: !hasDimensionFilter(filters),
     sample: series.some((p) => p.sample),
     notApplicable: FILTER_DIMENSIONS.filter((d) => filters[d] !== null && dims !== undefined && !dims[`has_${d}`])
   };

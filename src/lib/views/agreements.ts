@@ -1,0 +1,102 @@
+import type { Connector } from '$lib/db/types';
+import { agreementsQuery, type Agreement } from '$lib/queries/agreements';
+import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
+import type { Filters } from '$lib/queries/filters';
+import { indicatorsQuery, type Indicator } from '$lib/queries/indicators';
+import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import { filterOptions, type FilterOptions } from './options';
+import { domainOf } from './overview';
+
+/** How many agreements share a value (a type, a scope, a country). */
+export interface Count {
+  key: string;
+  n: number;
+}
+
+/** A partner country on the map. */
+export interface PartnerCountry {
+  /** ISO alpha-3. */
+  code: string;
+  n: number;
+  /** At least one of its agreements cites the 2005 UNESCO Convention. */
+  cites: boolean;
+}
+
+/** Everything the agreements page draws. */
+export interface AgreementsModel {
+  agreements: Agreement[];
+  /** The indicator of new commitments, and its series (per year, uncertain ones as intervals). */
+  indicator: Indicator | null;
+  perYear: SeriesPoint[];
+  /** Cumulative count per year: at the earliest (uncertain ones counted from their first possible year) and at the latest. */
+  cumulative: { early: SeriesPoint[]; late: SeriesPoint[] };
+  byType: Count[];
+  byScope: Count[];
+  countries: PartnerCountry[];
+  annotations: Annotation[];
+  options: FilterOptions;
+  domain: [string, string] | null;
+}
+
+/** Counts rows by a key, largest first. */
+export function countBy<T>(rows: readonly T[], key: (r: T) => string | null): Count[] {
+  const m = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r) ?? '';
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return [...m].map(([k, n]) => ({ key: k, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+}
+
+/**
+ * Cumulative counts that never invent a date: a commitment known only within 2016/2020 is counted
+ * from 2016 in the "earliest" line and from 2020 in the "latest" one; the truth lies between.
+ */
+export function cumulate(points: readonly SeriesPoint[]): { early: SeriesPoint[]; late: SeriesPoint[] } {
+  const dated = points.filter((p) => p.value !== null);
+  if (!dated.length) return { early: [], late: [] };
+  const first = Math.min(...dated.map((p) => Number(p.start.slice(0, 4))));
+  const last = Math.max(...dated.map((p) => Number(p.end.slice(0, 4))));
+  const early: SeriesPoint[] = [];
+  const late: SeriesPoint[] = [];
+  for (let y = first; y <= last; y++) {
+    const base = { indicator_id: 'ententes_cumul', period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, granularity: 'year' };
+    const sample = dated.some((p) => p.sample);
+    const sum = (keep: (p: SeriesPoint) => boolean) => dated.filter(keep).reduce((s, p) => s + (p.value ?? 0), 0);
+    early.push({ ...base, value: sum((p) => Number(p.start.slice(0, 4)) <= y), sample, note: null, source: null });
+    late.push({ ...base, value: sum((p) => Number(p.end.slice(0, 4)) <= y), sample, note: null, source: null });
+  }
+  return { early, late };
+}
+
+/** The agreements page's model for a set of filters (only the period applies). */
+export async function agreementsModel(db: Connector, filters: Filters): Promise<AgreementsModel> {
+  const periodOnly: Filters = { ...filters, region: null, discipline: null, program: null };
+  const [agreements, catalogue, annotations, options, perYear] = await Promise.all([
+    db.query<Agreement>(agreementsQuery(periodOnly)),
+    db.query<Indicator>(indicatorsQuery()),
+    db.query<Annotation>(annotationsQuery()),
+    filterOptions(db),
+    db.query<SeriesPoint>(seriesQuery(['ententes_nouvelles'], periodOnly))
+  ]);
+  const byCountry = new Map<string, PartnerCountry>();
+  for (const a of agreements) {
+    const c = byCountry.get(a.partner_country) ?? { code: a.partner_country, n: 0, cites: false };
+    c.n += 1;
+    c.cites ||= a.cites_2005_convention;
+    byCountry.set(a.partner_country, c);
+  }
+  const cumulative = cumulate(perYear);
+  return {
+    agreements,
+    indicator: catalogue.find((i) => i.indicator_id === 'ententes_nouvelles') ?? null,
+    perYear,
+    cumulative,
+    byType: countBy(agreements, (a) => a.type),
+    byScope: countBy(agreements, (a) => a.scope),
+    countries: [...byCountry.values()].sort((a, b) => b.n - a.n),
+    annotations,
+    options,
+    domain: domainOf([...perYear, ...cumulative.early])
+  };
+}

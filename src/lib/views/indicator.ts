@@ -1,0 +1,88 @@
+import type { Connector } from '$lib/db/types';
+import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
+import { DIMENSIONS, hasDimensionFilter, type Dimension, type Filters } from '$lib/queries/filters';
+import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
+import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
+import { filterOptions, type FilterOptions } from './options';
+import { domainOf } from './overview';
+
+/** How a breakdown is drawn. */
+export type BreakdownView = 'stacked' | 'multiples';
+
+/** What the indicator page shows: which indicator, filters, breakdown dimension and view. */
+export interface IndicatorParams {
+  id: string;
+  filters: Filters;
+  /** Dimension to break the series down by; null for the total only. */
+  dim: Dimension | null;
+  view: BreakdownView;
+}
+
+/** A group of the breakdown: a dimension value (or "other" for the tail) and its points. */
+export interface BreakdownGroup {
+  /** The dimension value; null when the rows do not say; `'*'` for the grouped tail. */
+  key: string | null;
+  points: SeriesPoint[];
+}
+
+/** Everything the indicator page draws. */
+export interface IndicatorModel {
+  indicator: Indicator | null;
+  /** Dimensions this indicator's data has. */
+  dims: Dimension[];
+  series: SeriesPoint[];
+  /** The breakdown's groups, largest first; empty without a breakdown. */
+  groups: BreakdownGroup[];
+  annotations: Annotation[];
+  options: FilterOptions;
+  domain: [string, string] | null;
+  /** Whether the target compares with what is drawn. */
+  targetComparable: boolean;
+}
+
+/** More groups than this and colours stop being told apart: the smallest are summed as "other". */
+export const MAX_GROUPS = 6;
+
+/** Splits breakdown rows into groups, the largest (by total) first, the tail summed into one. */
+export function groupBreakdown(rows: readonly BreakdownPoint[], unit: string): BreakdownGroup[] {
+  const totals = new Map<string | null, number>();
+  for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + (r.value ?? 0));
+  const keys = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || String(a).localeCompare(String(b), 'fr'));
+  const canSum = unit !== 'percent';
+  const kept = canSum && keys.length > MAX_GROUPS ? keys.slice(0, MAX_GROUPS - 1) : keys;
+  const groups: BreakdownGroup[] = kept.map((key) => ({ key, points: rows.filter((r) => r.key === key) }));
+  if (kept.length < keys.length) {
+    const tail = new Map<string, SeriesPoint>();
+    for (const r of rows) {
+      if (kept.includes(r.key)) continue;
+      const id = `${r.start}|${r.end}`;
+      const p = tail.get(id);
+      if (!p) tail.set(id, { ...r, value: r.value });
+      else {
+        p.value = p.value === null ? r.value : p.value + (r.value ?? 0);
+        p.sample ||= r.sample;
+      }
+    }
+    groups.push({ key: '*', points: [...tail.values()].sort((a, b) => a.start.localeCompare(b.start)) });
+  }
+  return groups;
+}
+
+/** The indicator page's model for a set of parameters. */
+export async function indicatorModel(db: Connector, params: IndicatorParams): Promise<IndicatorModel> {
+  const [catalogue, allDims, annotations, options] = await Promise.all([
+    db.query<Indicator>(indicatorsQuery()),
+    db.query<IndicatorDims>(indicatorDimsQuery()),
+    db.query<Annotation>(annotationsQuery()),
+    filterOptions(db)
+  ]);
+  const indicator = catalogue.find((i) => i.indicator_id === params.id) ?? null;
+  const has = allDims.find((d) => d.indicator_id === params.id);
+  const dims = DIMENSIONS.filter((d) => has?.[`has_${d}`]);
+  const empty = { indicator, dims, series: [], groups: [], annotations, options, domain: null, targetComparable: false };
+  if (!indicator) return empty;
+  const series = await db.query<SeriesPoint>(seriesQuery([indicator.indicator_id], params.filters));
+  const dim = params.dim && dims.includes(params.dim) ? params.dim : null;
+  const groups = dim ? groupBreakdown(await db.query<BreakdownPoint>(breakdownQuery(indicator.indicator_id, dim, params.filters)), indicator.unit) : [];
+  return { ...empty, series, groups, domain: domainOf(series), targetComparable: !hasDimensionFilter(params.filters) };
+}

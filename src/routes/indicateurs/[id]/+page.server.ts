@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { serverEngine } from '$lib/server/engine';
+import { indicatorParamsFromUrl } from '$lib/state/indicator-url';
+import { indicatorModel } from '$lib/views/indicator';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, untrack }) => {
+  const id = params.id; // tracked: another indicator is another server render
+  const wanted = untrack(() => indicatorParamsFromUrl(id, url));
+  const { db } = await serverEngine();
+  const model = await indicatorModel(db, wanted);
+  if (!model.indicator) error(404, `Indicateur introuvable : ${params.id}`);
+  return { indicator: { params: wanted, model } };
+};
