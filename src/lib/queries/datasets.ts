@@ -67,7 +67,11 @@ export async function loadDatasets(db: Connector, files: readonly DatasetFile[])
     }
     await db.query({ sql: 'BEGIN TRANSACTION' });
     try {
-      for (const [i, file] of files.entries()) await insertFile(db, file, registered[i]!);
+      for (const [i, file] of files.entries()) {
+        await insertFile(db, file, registered[i]!).catch((err: unknown) => {
+          throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(registered[i]!, file.name));
+        });
+      }
       for (const q of derivedTables()) await db.query(q);
       await db.query({ sql: 'COMMIT' });
     } catch (err) {
@@ -80,7 +84,9 @@ export async function loadDatasets(db: Connector, files: readonly DatasetFile[])
 }
 
 async function insertFile(db: Connector, file: DatasetFile, reg: string): Promise<void> {
-  const source = `read_csv(${literal(reg)}, header = true, all_varchar = true, auto_detect = true)`;
+  // The contract's dialect is fixed (comma, double quotes): a ragged row is then an error with its line,
+  // where a sniffer would quietly fall back to reading the whole file as one column.
+  const source = `read_csv(${literal(reg)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
   const present = new Set(
     (await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` })).map(
       (r) => r.column_name.trim().toLowerCase()
@@ -198,7 +204,8 @@ export interface DatasetSummary {
 /** Rows, coverage, sources and sample share of every loaded file. */
 export function datasetSummaryQuery(): SqlQuery {
   return {
-    sql: `SELECT dataset, 'observations' AS kind, count(*) AS rows,
+    sql: `SELECT * FROM (
+SELECT dataset, 'observations' AS kind, count(*) AS rows,
   strftime(min(vigie_period_start(period)), '%Y-%m-%d') AS first, strftime(max(vigie_period_end(period)), '%Y-%m-%d') AS last,
   count(DISTINCT indicator_id) AS indicators, string_agg(DISTINCT source, ' · ') AS sources,
   count(*) FILTER (WHERE source = 'sample') AS sample_rows
@@ -216,6 +223,6 @@ UNION ALL
 SELECT dataset, 'annotations', count(*), strftime(min(vigie_period_start(date)), '%Y-%m-%d'),
   strftime(max(vigie_period_end(date)), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '), 0
 FROM raw_annotations GROUP BY dataset
-ORDER BY kind = 'observations', dataset`
+) ORDER BY kind = 'observations', dataset`
   };
 }

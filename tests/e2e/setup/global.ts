@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Newest modification time of the files under `dir` (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+/** The build is up to date when its server entry is newer than every source file. */
+function buildIsFresh(): boolean {
+  const entry = join(root, 'build/index.js');
+  if (!existsSync(entry)) return false;
+  const sources = Math.max(
+    newest(join(root, 'src')),
+    ...['svelte.config.js', 'vite.config.ts'].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0))
+  );
+  return statSync(entry).mtimeMs > sources;
+}
+
+/** Runs a command in the repository, keeping its output to show only if it fails. */
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('exit', (code) => {
+      if (code === 0) return done();
+      console.error(output);
+      fail(new Error(`${command} ${args.join(' ')} exited with code ${code}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Waits until the server answers 200 on `/`, or fails when it exits or takes too long. */
+async function waitForServer(url: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`node build exited (${server.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`node build did not answer 200 on ${url} within 60 s:\n${log()}`);
+}
+
+export default async function setup({ provide }: TestProject) {
+  if (process.env.VIGIE_SKIP_BUILD !== '1' && !buildIsFresh()) {
+    await run('npm', ['run', 'build']);
+  }
+  if (!existsSync(join(root, 'build/index.js'))) throw new Error('build/index.js is missing: run npm run build');
+
+  const port = await freePort();
+  const server = spawn(process.execPath, ['build'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let log = '';
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${url}/`, server, () => log);
+  } catch (err) {
+    server.kill();
+    throw err;
+  }
+  provide('baseUrl', url);
+
+  return async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { agreementsQuery, type Agreement } from '$lib/queries/agreements';
+import { datasetSummaryQuery, type DatasetSummary } from '$lib/queries/datasets';
+import { NO_FILTERS } from '$lib/queries/filters';
+import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import { engineWith, readDataDir } from './engine';
+
+describe('the shipped data folder', async () => {
+  const { files } = await readDataDir('data');
+  const db = await engineWith(files);
+
+  it('lists the 7 agreements of 2016–2020, uncertain dates kept uncertain', async () => {
+    const rows = await db.query<Agreement>(agreementsQuery({ ...NO_FILTERS, from: 2016, to: 2020 }));
+    expect(rows).toHaveLength(7);
+    const louisiana = rows.find((r) => r.partner.includes('Louisiane'));
+    expect(louisiana).toMatchObject({ signed: '2016/2020', signed_granularity: 'interval', signed_start: '2016-01-01', signed_end: '2020-12-31' });
+    const cuba = rows.find((r) => r.partner.includes('Cuba'));
+    expect(cuba).toMatchObject({ signed_granularity: 'month' });
+    expect(rows.filter((r) => r.cites_2005_convention).map((r) => r.partner_country).sort()).toEqual(['BEL', 'ESP', 'GBR']);
+  });
+
+  it('derives new commitments per year from the agreements, never inventing a year', async () => {
+    const rows = await db.query<SeriesPoint>(seriesQuery(['ententes_nouvelles'], NO_FILTERS));
+    expect(rows.map((r) => [r.period, r.value])).toEqual([
+      ['2012/2015', 8],
+      ['2016', 2],
+      ['2016/2020', 2],
+      ['2017', 1],
+      ['2018', 1],
+      ['2020', 1]
+    ]);
+  });
+
+  it('has the offices abroad as real figures: 32, 33, 35', async () => {
+    const rows = await db.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS));
+    expect(rows.map((r) => [r.period, r.value, r.sample])).toEqual([
+      ['2019-02', 32, false],
+      ['2020-02', 33, false],
+      ['2024', 35, false]
+    ]);
+  });
+
+  it('summarises every dataset with its rows and whether it is sample', async () => {
+    const rows = await db.query<DatasetSummary>(datasetSummaryQuery());
+    const sample = rows.find((r) => r.dataset === 'observations/sample.csv');
+    expect(sample).toMatchObject({ kind: 'observations', first: '2014-04-01', last: '2026-03-31' });
+    expect(sample?.sample_rows).toBe(sample?.rows);
+    expect(rows.find((r) => r.dataset === 'agreements.csv')).toMatchObject({ rows: 7, sample_rows: 0 });
+  });
+});
+
+describe('loading', () => {
+  it('refuses a ragged file with its name, and leaves what was loaded as it was', async () => {
+    const good = 'indicator_id,period,value\ntours,2019,4\n';
+    const db = await engineWith([{ name: 'observations/good.csv', kind: 'observations', text: good }]);
+    const { loadDatasets } = await import('$lib/queries/datasets');
+    const bad = 'indicator_id,period,value\ntours,2020,5\ntours,2021\n';
+    await expect(loadDatasets(db, [{ name: 'observations/bad.csv', kind: 'observations', text: bad }])).rejects.toThrow(
+      /observations\/bad\.csv/
+    );
+    const rows = await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS));
+    expect(rows.map((r) => [r.period, r.value])).toEqual([['2019', 4]]);
+  });
+});
