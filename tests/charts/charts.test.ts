@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import BarList from '$lib/charts/BarList.svelte';
+import TimeSeriesChart from '$lib/charts/TimeSeriesChart.svelte';
+import WorldMap from '$lib/charts/WorldMap.svelte';
+import type { SeriesPoint } from '$lib/queries/observations';
+import { html, normalise } from './render';
+
+const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
+  indicator_id: 'tours', period: `${y}-${y + 1}`, start: `${y}-04-01`, end: `${y + 1}-03-31`, granularity: 'fiscal_year',
+  value, sample: true, note: null, source: 'sample', ...extra
+});
+const words = { uncertain: 'date exacte inconnue', missing: 'non disponible' };
+const events = [
+  { at: '2019-11-29', short: 'Vision', label: 'Publication de la Vision internationale du Québec' },
+  { at: '2020-03-13', short: 'COVID-19', label: 'Début de la pandémie de COVID-19' }
+];
+const base = { unit: 'count', lang: 'fr' as const, labelledby: 'title', words, events };
+
+describe('TimeSeriesChart (server-rendered SVG)', () => {
+  it('draws a flow as bars spanning fiscal years, with the target and the events', async () => {
+    const points = [fy(2018, 300), fy(2019, 280), fy(2020, 60), fy(2021, null), fy(2022, 310)];
+    const out = html(TimeSeriesChart, {
+      ...base,
+      series: [{ key: null, label: 'Tournées', colour: '#0072B2', points }],
+      measure: 'flow',
+      target: { value: 420, end: '2026-03-31', label: 'Cible 2025-2026 : 420' }
+    });
+    expect(out).toContain('role="img"');
+    expect(out).toContain('aria-labelledby="title"');
+    // One bar a period; the missing value is a zero-height bar, not a made-up one.
+    expect(out.match(/<rect[^>]*fill="#0072B2"/g)).toHaveLength(5);
+    expect(out).toContain('Cible 2025-2026 : 420');
+    expect(out).toContain('>Vision<');
+    await expect(normalise(out)).toMatchFileSnapshot('output/flow-bars.svg');
+  });
+
+  it('stacks several series and hatches a period known only as a range', async () => {
+    const interval = { period: '2016/2020', start: '2016-01-01', end: '2020-12-31', granularity: 'interval' };
+    const out = html(TimeSeriesChart, {
+      ...base,
+      series: [
+        { key: 'Europe', label: 'Europe', colour: '#0072B2', points: [fy(2018, 10), fy(2019, 12), { ...fy(2016, 2), ...interval }] },
+        { key: 'Asie', label: 'Asie', colour: '#E69F00', points: [fy(2018, 5), fy(2019, 3)] }
+      ],
+      measure: 'flow'
+    });
+    expect(out).toMatch(/fill="url\(#hatch-/);
+    await expect(normalise(out)).toMatchFileSnapshot('output/stacked-bars.svg');
+  });
+
+  it('draws a stock as a line through points, breaking at a missing value', async () => {
+    const month = (d: string, value: number | null): SeriesPoint => ({
+      ...fy(2019, value), period: d.slice(0, 7), start: `${d}-01`, end: `${d}-28`, granularity: 'month', sample: false
+    });
+    const out = html(TimeSeriesChart, {
+      ...base,
+      series: [{ key: null, label: 'Bureaux', colour: '#0072B2', points: [month('2019-02', 32), month('2020-02', 33), month('2022-02', null), month('2024-02', 35)] }],
+      measure: 'stock'
+    });
+    expect(out.match(/<circle/g)).toHaveLength(3);
+    await expect(normalise(out)).toMatchFileSnapshot('output/stock-line.svg');
+  });
+});
+
+describe('BarList', () => {
+  it('draws one labelled bar per item', async () => {
+    const out = html(BarList, { labelledby: 't', items: [{ label: 'Déclaration conjointe', value: 3 }, { label: 'Accord', value: 2 }] });
+    expect(out).toContain('Déclaration conjointe');
+    await expect(normalise(out)).toMatchFileSnapshot('output/bar-list.svg');
+  });
+});
+
+describe('WorldMap', () => {
+  it('projects the bundled world atlas and highlights partners', () => {
+    const out = html(WorldMap, {
+      fills: new Map([['392', '#0072B2'], ['124', '#7fc4ea']]),
+      titles: new Map([['392', 'Japon : Préfecture de Kyoto']]),
+      labelledby: 'map',
+      home: [-71.21, 46.81],
+      homeLabel: 'Québec'
+    });
+    expect(out.match(/<path d="M/g)!.length).toBeGreaterThan(150);
+    expect(out.match(/class="[^"]*\bpartner\b/g)).toHaveLength(2);
+    expect(out).toContain('Japon : Préfecture de Kyoto');
+    expect(out).toContain('Québec');
+  });
+});

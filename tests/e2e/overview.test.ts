@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { settled, useBrowser, visit } from './setup/browser';
+
+const HEADLINES = [
+  "Tournées et soutien à l'exportation",
+  'Mobilité des artistes et des organismes',
+  'Coproductions',
+  'Ententes internationales'
+];
+const SAMPLE = "Données d'exemple";
+
+const { baseUrl, newPage } = useBrowser();
+
+describe("Vue d'ensemble", () => {
+  it('is drawn by the server: the HTML without JavaScript holds the charts and their titles', async () => {
+    const res = await fetch(`${baseUrl}/`);
+    expect(res.status).toBe(200);
+    const html = (await res.text()).replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+    expect(html.match(/<svg role="img"/g)?.length ?? 0).toBeGreaterThanOrEqual(8);
+    for (const title of HEADLINES) expect(html, `title « ${title} »`).toContain(title);
+  });
+
+  it('shows the four headline charts in French, each named by its title', async () => {
+    const { page, errors, foreign } = await newPage();
+    await visit(page, '/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe("Vue d'ensemble");
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    for (const title of HEADLINES) {
+      await expect(page.getByRole('heading', { level: 2, name: title, exact: true }).isVisible(), title).resolves.toBe(true);
+      const chart = page.getByRole('img', { name: title, exact: true });
+      await expect(chart.count(), `chart named « ${title} »`).resolves.toBe(1);
+      await expect(chart.isVisible()).resolves.toBe(true);
+      await expect(chart.evaluate((svg) => svg.tagName.toLowerCase())).resolves.toBe('svg');
+    }
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('marks sample data, and only sample data', async () => {
+    const { page } = await newPage();
+    await visit(page, '/');
+    const touring = page.locator('article[data-axis="tournees"]');
+    await expect(touring.getByText(SAMPLE, { exact: true }).isVisible()).resolves.toBe(true);
+    const offices = page.locator('article', { has: page.getByRole('heading', { name: "Représentations du Québec à l'étranger" }) });
+    await expect(offices.count()).resolves.toBe(1);
+    await expect(offices.getByText(SAMPLE).count()).resolves.toBe(0);
+  });
+
+  it('filters by region in the URL, survives a reload, and the back button undoes it', async () => {
+    const { page, errors, foreign } = await newPage();
+    await visit(page, '/');
+    const value = page.locator('article[data-axis="tournees"] .value');
+    const region = page.getByLabel('Région', { exact: true });
+    const unfiltered = await value.textContent();
+    expect(unfiltered).toMatch(/\d/);
+
+    await region.selectOption('Europe');
+    await page.waitForURL((url) => url.searchParams.get('region') === 'Europe');
+    await settled(page);
+    await expect.poll(() => value.textContent(), { timeout: 30_000 }).not.toBe(unfiltered);
+    const europe = await value.textContent();
+    expect(europe).toMatch(/\d/);
+
+    // The server draws the same figure for the same URL as the browser's engine did.
+    await page.reload();
+    await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+    await expect(region.inputValue()).resolves.toBe('Europe');
+    await expect(value.textContent()).resolves.toBe(europe);
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('region'));
+    await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+    await settled(page);
+    await expect.poll(() => value.textContent(), { timeout: 30_000 }).toBe(unfiltered);
+    await expect(region.inputValue()).resolves.toBe('');
+
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});

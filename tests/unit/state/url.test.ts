@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '$lib/queries/filters';
+import { indicatorParamsFromUrl } from '$lib/state/indicator-url';
+import { filtersFromUrl, urlWithFilters } from '$lib/state/url';
+
+describe('filters in the URL', () => {
+  it('round-trip, keeping the other parameters', () => {
+    const filters = { from: 2016, to: 2024, region: 'États-Unis', discipline: 'Arts du cirque', program: null };
+    const url = urlWithFilters(new URL('http://x/?lang=en&vue=multiples'), filters);
+    expect(url.searchParams.get('lang')).toBe('en');
+    expect(url.searchParams.get('vue')).toBe('multiples');
+    expect(filtersFromUrl(url.searchParams)).toEqual(filters);
+  });
+
+  it('drop the parameters of cleared filters', () => {
+    const url = urlWithFilters(new URL('http://x/?de=2016&region=Europe'), NO_FILTERS);
+    expect(url.search).toBe('');
+  });
+
+  it('ignore malformed years and swap an inverted range', () => {
+    expect(filtersFromUrl(new URLSearchParams('de=abc&a=2019'))).toMatchObject({ from: null, to: 2019 });
+    expect(filtersFromUrl(new URLSearchParams('de=2024&a=2016'))).toMatchObject({ from: 2016, to: 2024 });
+  });
+
+  it('read the indicator page breakdown and view', () => {
+    const p = indicatorParamsFromUrl('tours', new URL('http://x/?par=pays&vue=multiples&region=Europe'));
+    expect(p).toMatchObject({ id: 'tours', dim: 'country', view: 'multiples', filters: { region: 'Europe' } });
+    expect(indicatorParamsFromUrl('tours', new URL('http://x/?par=aucune')).dim).toBeNull();
+    expect(indicatorParamsFromUrl('tours', new URL('http://x/')).dim).toBe('region');
+  });
+});
