@@ -1,9 +1,12 @@
 import { render } from 'svelte/server';
-import type { Component } from 'svelte';
+import type { Component, ComponentProps } from 'svelte';
 
 /** Renders a component on the server, as SvelteKit would, and returns its HTML body. */
-export function html<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
-  return render(component, { props }).body;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function html<C extends Component<any>>(component: C, props: ComponentProps<C>): string {
+  // render's overloads cannot be satisfied by a generic C; the props are typed by this signature instead.
+  const renderAny = render as (c: C, options: { props: ComponentProps<C> }) => { body: string };
+  return renderAny(component, { props }).body;
 }
 
 /**

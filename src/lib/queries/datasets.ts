@@ -87,19 +87,12 @@ async function insertFile(db: Connector, file: DatasetFile, reg: string): Promis
   // The contract's dialect is fixed (comma, double quotes): a ragged row is then an error with its line,
   // where a sniffer would quietly fall back to reading the whole file as one column.
   const source = `read_csv(${literal(reg)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const present = new Set(
-    (await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` })).map(
-      (r) => r.column_name.trim().toLowerCase()
-    )
-  );
-  const byLower = new Map(
-    (await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` })).map(
-      (r) => [r.column_name.trim().toLowerCase(), r.column_name] as const
-    )
-  );
+  const described = await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` });
+  // Headers match the contract whatever their case or surrounding spaces.
+  const byLower = new Map(described.map((r) => [r.column_name.trim().toLowerCase(), r.column_name] as const));
   const columns = CONTRACT[file.kind];
   const select = columns
-    .map((c) => (present.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
+    .map((c) => (byLower.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
     .join(', ');
   const table = RAW_TABLE[file.kind];
   await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] });
