@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Connector, SqlQuery } from './types';
+import { isRead, type Connector, type SqlQuery } from './types';
 import { toRows } from './rows';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
@@ -28,6 +28,17 @@ export async function connectNode(): Promise<Connector> {
 
   return {
     async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
+      if (!isRead(sql)) {
+        for (const stmt of prepared.values()) stmt.close();
+        prepared.clear();
+        if (params.length === 0) return toRows<T>(conn.query(sql));
+        const once = conn.prepare(sql);
+        try {
+          return toRows<T>(once.query(...params));
+        } finally {
+          once.close();
+        }
+      }
       if (params.length === 0) return toRows<T>(conn.query(sql));
       let stmt = prepared.get(sql);
       if (!stmt) {
@@ -44,6 +55,9 @@ export async function connectNode(): Promise<Connector> {
     },
     async dropFile(name) {
       db.dropFile(name);
+    },
+    async readFile(name) {
+      return db.copyFileToBuffer(name);
     }
   };
 }

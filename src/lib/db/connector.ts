@@ -1,5 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
-import type { Connector, SqlQuery } from './types';
+import { isRead, type Connector, type SqlQuery } from './types';
 import { toRows } from './rows';
 // The app serves the wasm and its worker itself: no CDN, works with the network off.
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -35,6 +35,18 @@ function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
   const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
   return {
     async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
+      if (!isRead(sql)) {
+        const stale = [...prepared.values()];
+        prepared.clear();
+        await Promise.all(stale.map((s) => s.then((st) => st.close()).catch(() => {})));
+        if (params.length === 0) return toRows<T>(await conn.query(sql));
+        const once = await conn.prepare(sql);
+        try {
+          return toRows<T>(await once.query(...params));
+        } finally {
+          await once.close();
+        }
+      }
       if (params.length === 0) return toRows<T>(await conn.query(sql));
       let stmt = prepared.get(sql);
       if (!stmt) {
@@ -52,6 +64,13 @@ function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
     },
     async dropFile(name) {
       await db.dropFile(name);
+    },
+    async readFile(name) {
+      return db.copyFileToBuffer(name);
+    },
+    async registerBlob(name, file) {
+      const { DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
+      await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
     }
   };
 }

@@ -9,6 +9,14 @@ export interface SqlQuery {
   params?: readonly Param[];
 }
 
+/**
+ * Whether a statement only reads. Prepared statements are kept for reads only, and dropped whenever
+ * anything else runs: a kept plan over a table that was replaced since crashes the wasm engine.
+ */
+export function isRead(sql: string): boolean {
+  return /^\s*(SELECT|WITH|FROM)\b/i.test(sql);
+}
+
 /** A plain row: BigInts become numbers, dates should be cast to text in SQL. */
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -22,4 +30,11 @@ export interface Connector {
   registerBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
+  /** Reads back a file the engine wrote (`COPY … TO 'name'`). */
+  readFile(name: string): Promise<Uint8Array>;
+  /**
+   * Browser only: lets the engine read a picked file itself, in its worker, without copying it
+   * through the page (the fast path for large UTF-8 files).
+   */
+  registerBlob?(name: string, file: Blob): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Connector, SqlQuery } from '$lib/db/types';
 import { ident, literal } from './sql';
+import { importMacros } from './import-macros';
 import { periodMacros } from './period';
 
 /** What a CSV file holds, by the data contract of docs/data-format.md. */
@@ -13,6 +14,11 @@ export interface DatasetFile {
   kind: DatasetKind;
   /** The file's text, UTF-8 decoded. */
   text: string;
+  /**
+   * Observations only: the file's rows replace the rows of earlier files for the same indicator and
+   * period (an import in "replace" mode), instead of adding to them.
+   */
+  replaces?: boolean;
 }
 
 /** A dataset as the browser sees it in the manifest: enough to fetch it and to know when it changed. */
@@ -49,7 +55,16 @@ function setup(): SqlQuery[] {
       .map((c) => `${ident(c)} VARCHAR`)
       .join(', ')})`
   }));
-  return [...periodMacros, ...tables];
+  const meta = { sql: 'CREATE TABLE IF NOT EXISTS dataset_meta (dataset VARCHAR, seq INTEGER, replaces BOOLEAN)' };
+  return [...periodMacros, ...importMacros, ...tables, meta];
+}
+
+/** Records a dataset's load order and mode; later "replace" datasets mask earlier rows. */
+export function datasetMetaQueries(name: string, replaces: boolean): SqlQuery[] {
+  return [
+    { sql: 'DELETE FROM dataset_meta WHERE dataset = ?', params: [name] },
+    { sql: 'INSERT INTO dataset_meta SELECT ?, coalesce(max(seq), 0) + 1, ? FROM dataset_meta', params: [name, replaces] }
+  ];
 }
 
 /**
@@ -71,8 +86,9 @@ export async function loadDatasets(db: Connector, files: readonly DatasetFile[])
         await insertFile(db, file, registered[i]!).catch((err: unknown) => {
           throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(registered[i]!, file.name));
         });
+        for (const q of datasetMetaQueries(file.name, file.replaces ?? false)) await db.query(q);
       }
-      for (const q of derivedTables()) await db.query(q);
+      await rebuildDerived(db);
       await db.query({ sql: 'COMMIT' });
     } catch (err) {
       await db.query({ sql: 'ROLLBACK' });
@@ -104,9 +120,21 @@ async function insertFile(db: Connector, file: DatasetFile, reg: string): Promis
 
 /** Removes a dataset's rows and rebuilds the derived tables. */
 export async function removeDataset(db: Connector, name: string): Promise<void> {
-  for (const table of Object.values(RAW_TABLE)) {
-    await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] });
+  await db.query({ sql: 'BEGIN TRANSACTION' });
+  try {
+    for (const table of [...Object.values(RAW_TABLE), 'dataset_meta']) {
+      await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] });
+    }
+    await rebuildDerived(db);
+    await db.query({ sql: 'COMMIT' });
+  } catch (err) {
+    await db.query({ sql: 'ROLLBACK' });
+    throw err;
   }
+}
+
+/** Rebuilds the typed tables from the raw ones (call inside the caller's transaction). */
+export async function rebuildDerived(db: Connector): Promise<void> {
   for (const q of derivedTables()) await db.query(q);
 }
 
@@ -157,15 +185,23 @@ WITH typed AS (
   GROUP BY 4
 ),
 normal AS (
-  SELECT *, vigie_granularity(period) AS granularity, vigie_period_start(period) AS period_start,
-    vigie_period_end(period) AS period_end, coalesce(source, '') = 'sample' AS is_sample
-  FROM typed
+  SELECT t.*, vigie_granularity(period) AS granularity, vigie_period_start(period) AS period_start,
+    vigie_period_end(period) AS period_end, coalesce(source, '') = 'sample' AS is_sample, coalesce(m.seq, 0) AS seq
+  FROM typed t LEFT JOIN dataset_meta m USING (dataset)
 ),
-has_real AS (SELECT DISTINCT indicator_id FROM normal WHERE NOT is_sample)
--- Real data for an indicator replaces its sample data.
-SELECT * FROM normal
-WHERE period_start IS NOT NULL
-  AND NOT (is_sample AND indicator_id IN (SELECT indicator_id FROM has_real))`
+has_real AS (SELECT DISTINCT indicator_id FROM normal WHERE NOT is_sample),
+replacing AS (
+  SELECT n.indicator_id, n.period_start, n.granularity, max(n.seq) AS seq
+  FROM normal n JOIN dataset_meta m ON m.dataset = n.dataset AND m.replaces
+  GROUP BY ALL
+)
+SELECT n.* EXCLUDE (seq) FROM normal n
+WHERE n.period_start IS NOT NULL
+  -- Real data for an indicator replaces its sample data.
+  AND NOT (n.is_sample AND n.indicator_id IN (SELECT indicator_id FROM has_real))
+  -- A dataset loaded in "replace" mode hides earlier rows of the same indicator and period.
+  AND NOT EXISTS (SELECT 1 FROM replacing r WHERE r.indicator_id = n.indicator_id AND r.period_start = n.period_start
+    AND r.granularity = n.granularity AND r.seq > n.seq)`
     },
     {
       sql: `CREATE OR REPLACE TABLE indicator_dims AS
