@@ -99,3 +99,92 @@ describe('files managers really have', () => {
     expect(missing[0]!.n).toBe(37);
   });
 });
+
+describe('broken files: a clear reason, with the line and column, and nothing loaded changes', () => {
+  const before = async () => ({ tours: await series('tournees_soutenues'), offices: await series('bureaux_etranger') });
+
+  it.each([
+    ['empty', broken.empty],
+    ['header_only', broken.headerOnly],
+    ['binary', broken.binary]
+  ] as const)('refuses a file that is %s', async (problem, bytes) => {
+    const was = await before();
+    const a = await analyseBytes(db, bytes);
+    expect(a).toMatchObject({ ok: false, problem });
+    expect(await before()).toEqual(was);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const { fileProblem } = await import('$lib/import/analyse');
+    const { MAX_IMPORT_BYTES } = await import('$lib/import/limits');
+    const { sniff } = await import('$lib/import/detect');
+    expect(MAX_IMPORT_BYTES).toBeGreaterThanOrEqual(200 * 1024 * 1024);
+    expect(fileProblem(MAX_IMPORT_BYTES + 1, sniff(utf8(canonical)))).toBe('too_large');
+  });
+
+  it.each([
+    ['unclosedQuote', 'unclosed_quote', 3, 'note'],
+    ['ragged', 'missing_columns', 3, 'value'],
+    ['notANumber', 'value_nan', 2, 'value'],
+    ['negativeCount', 'value_negative', 2, 'value'],
+    ['duplicate', 'duplicate_in_file', 3, 'value'],
+    ['unknownIndicator', 'indicator_unknown', 2, 'indicator_id']
+  ] as const)('reports %s as %s at line %i, column %s', async (name, code, line, column) => {
+    const was = await before();
+    const a = await analyse(broken[name]);
+    expect(a.check!.problems).toContainEqual(expect.objectContaining({ code, line, column }));
+    expect(a.check!.counts[code]).toBe(1);
+    expect(await before()).toEqual(was);
+  });
+
+  it('reports every period it does not understand, with its text', async () => {
+    const a = await analyse(broken.badPeriod);
+    expect(a.check!.problems).toEqual([
+      { line: 2, column: 'period', code: 'period_invalid', text: '2026-2028' },
+      { line: 3, column: 'period', code: 'period_invalid', text: 'FY27' }
+    ]);
+  });
+
+  it('finds rows that overlap data already loaded', async () => {
+    const a = await analyse(broken.againstLoaded);
+    expect(a.check!.overlaps).toEqual([{ indicator_id: 'bureaux_etranger', n: 1, first: '2024', last: '2024' }]);
+  });
+});
+
+describe('loading', () => {
+  it('appends the accepted rows in one step, leaving overlapping ones out', async () => {
+    const fresh = await engineWith((await readDataDir('data')).files);
+    const a = await analyseBytes(fresh, broken.againstLoaded);
+    expect(a.ok).toBe(true);
+    const { rows, csv } = await commitImport(fresh, 'imports/bureaux.csv', 'Test', 'append');
+    expect(rows).toBe(1);
+    expect(new TextDecoder().decode(csv)).toContain('bureaux_etranger,2025,36.0');
+    const values = (await fresh.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS))).map((r) => [r.period, r.value]);
+    expect(values).toEqual([['2019-02', 32], ['2020-02', 33], ['2024', 35], ['2025', 36]]);
+  });
+
+  it('replaces overlapping periods when the manager chooses to', async () => {
+    const fresh = await engineWith((await readDataDir('data')).files);
+    await analyseBytes(fresh, broken.againstLoaded);
+    await commitImport(fresh, 'imports/bureaux.csv', 'Test', 'replace');
+    const values = (await fresh.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS))).map((r) => [r.period, r.value]);
+    expect(values).toEqual([['2019-02', 32], ['2020-02', 33], ['2024', 36], ['2025', 36]]);
+  });
+
+  it('keeps suppressed values missing (never zero) once loaded', async () => {
+    const fresh = await engineWith((await readDataDir('data')).files);
+    await analyseBytes(fresh, wide);
+    await commitImport(fresh, 'imports/wide.csv', 'Test', 'append');
+    const rows = await fresh.query<SeriesPoint>(seriesQuery(['vitrines_etranger'], NO_FILTERS));
+    const q1 = rows.find((r) => r.period === '2019-Q1');
+    expect(q1).toMatchObject({ value: null, note: 'x : confidentiel' });
+  });
+
+  it('real imported data replaces the sample series of its indicator', async () => {
+    const fresh = await engineWith((await readDataDir('data')).files);
+    await analyseBytes(fresh, utf8(canonical));
+    await commitImport(fresh, 'imports/canonical.csv', 'Rapport', 'append');
+    const rows = await fresh.query<SeriesPoint>(seriesQuery(['tournees_soutenues'], NO_FILTERS));
+    expect(rows.map((r) => [r.period, r.value, r.sample])).toEqual([['2026-2027', 160, false]]);
+  });
+});
