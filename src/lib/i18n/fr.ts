@@ -1,3 +1,5 @@
+import { exportsFr } from './areas/exports';
+
 /** The interface's words, in French: the reference language. Every key here must exist in English. */
 export const fr = {
   'app.name': 'Vigie',
@@ -134,7 +136,8 @@ export const fr = {
   'kind.annotations': 'Repères chronologiques',
   'error.title': 'Erreur {status}',
   'error.back': "Retour à la vue d'ensemble",
-  'footer.sources': 'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.'
+  'footer.sources': 'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
+  ...exportsFr
 } as const;
 
 /** Every key of the interface's dictionary. */

@@ -1,0 +1,35 @@
+import type { Lang, Translate } from '$lib/i18n/dict';
+import { formatDay } from '$lib/i18n/format';
+import { FILTER_DIMENSIONS, type FilterDimension, type Filters } from '$lib/queries/filters';
+
+const DIM_LABEL = { region: 'filters.region', discipline: 'filters.discipline', program: 'filters.program' } as const;
+
+/**
+ * The active filters in words, for an exported image's subtitle and the report's cover:
+ * `Filtres : 2016 à 2024 · Région : Europe`. Dimensions the indicator has no data for are said to
+ * be not applicable rather than silently listed as if they had filtered it.
+ */
+export function filtersText(filters: Filters, t: Translate, ignored: readonly FilterDimension[] = []): string {
+  const parts: string[] = [];
+  const { from, to } = filters;
+  const period = (value: string) => t('export.labelled', { label: t('chart.period'), value });
+  if (from !== null && to !== null) parts.push(period(t('export.years', { from, to })));
+  else if (from !== null) parts.push(period(t('export.since', { from })));
+  else if (to !== null) parts.push(period(t('export.until', { to })));
+  const applied = FILTER_DIMENSIONS.filter((d) => filters[d] !== null && !ignored.includes(d));
+  for (const d of applied) parts.push(t('export.labelled', { label: t(DIM_LABEL[d]), value: filters[d]! }));
+  const notApplicable = FILTER_DIMENSIONS.filter((d) => filters[d] !== null && ignored.includes(d));
+  if (notApplicable.length) parts.push(t('export.notApplicable', { dims: notApplicable.map((d) => `${t(DIM_LABEL[d])} ${filters[d]}`).join(', ') }));
+  return parts.length ? t('export.filters', { list: parts.join(' · ') }) : t('export.noFilter');
+}
+
+/** A day of the user's calendar as `YYYY-MM-DD` (not UTC's, which is tomorrow in Québec's evening). */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The export's date line: `Vigie · exporté le 12 mai 2025`. */
+export function exportDateText(date: Date, lang: Lang, t: Translate): string {
+  return t('export.date', { date: formatDay(localDay(date), lang) });
+}
