@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isRead, type Connector, type SqlQuery } from './types';
@@ -57,7 +58,10 @@ export async function connectNode(): Promise<Connector> {
       db.dropFile(name);
     },
     async readFile(name) {
-      return db.copyFileToBuffer(name);
+      // In Node, COPY … TO writes a real file (relative to the working directory): read it, then remove it.
+      const bytes = db.copyFileToBuffer(name);
+      await rm(name, { force: true });
+      return bytes;
     }
   };
 }

@@ -1,5 +1,6 @@
 import { connect } from '$lib/db/connector';
 import type { Connector } from '$lib/db/types';
+import { listLocal } from '$lib/import/local';
 import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
 
 let loaded: { key: string; db: Promise<Connector> } | undefined;
@@ -26,9 +27,18 @@ export function datasetUrl(entry: DatasetEntry): string {
   return `/api/datasets/${entry.name.split('/').map(encodeURIComponent).join('/')}?v=${entry.version}`;
 }
 
+/** The datasets imported in this browser, after the published ones, in the order they were loaded. */
+async function localFiles(): Promise<DatasetFile[]> {
+  const local = await listLocal().catch(() => []);
+  return local.flatMap((d) => [
+    ...(d.catalogue ? [{ name: `${d.name}.indicators.csv`, kind: 'indicators' as const, text: d.catalogue }] : []),
+    { name: d.name, kind: 'observations' as const, text: d.csv, replaces: d.mode === 'replace' }
+  ]);
+}
+
 async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
   setState('starting');
-  const [db, files] = await Promise.all([
+  const [db, files, local] = await Promise.all([
     connect(),
     Promise.all(
       manifest.map(async (entry): Promise<DatasetFile> => {
@@ -36,9 +46,10 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
         if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
         return { name: entry.name, kind: entry.kind, text: await res.text() };
       })
-    )
+    ),
+    localFiles()
   ]);
-  await loadDatasets(db, files);
+  await loadDatasets(db, [...files, ...local]);
   setState('ready');
   return db;
 }

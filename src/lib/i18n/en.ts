@@ -1,5 +1,6 @@
 import type { MessageKey } from './fr';
 import { exportsEn } from './areas/exports';
+import { importerEn } from './areas/importer';
 
 /** The interface's words in English; typed so that a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -138,5 +139,6 @@ export const en: Record<MessageKey, string> = {
   'error.title': 'Error {status}',
   'error.back': 'Back to the overview',
   'footer.sources': "Sources: Ministère de la Culture et des Communications, Ministère des Relations internationales et de la Francophonie, Canada's 2020 quadrennial report (2005 UNESCO Convention). Series marked “Sample data” are generated.",
-  ...exportsEn
+  ...exportsEn,
+  ...importerEn
 };

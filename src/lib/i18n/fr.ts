@@ -1,6 +1,11 @@
 import { exportsFr } from './areas/exports';
+import { importerFr } from './areas/importer';
 
-/** The interface's words, in French: the reference language. Every key here must exist in English. */
+/**
+ * The interface's words, in French: the reference language. Every key here must exist in English.
+ * Each feature area keeps its words in `areas/<area>.ts` (French and English side by side) and is
+ * spread in here and in en.ts, so that areas grow without touching each other's lines.
+ */
 export const fr = {
   'app.name': 'Vigie',
   'app.tagline': 'Indicateurs culturels de la Vision internationale du Québec',
@@ -137,7 +142,8 @@ export const fr = {
   'error.title': 'Erreur {status}',
   'error.back': "Retour à la vue d'ensemble",
   'footer.sources': 'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
-  ...exportsFr
+  ...exportsFr,
+  ...importerFr
 } as const;
 
 /** Every key of the interface's dictionary. */

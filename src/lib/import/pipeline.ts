@@ -2,7 +2,8 @@ import type { Connector } from '$lib/db/types';
 import { rebuildDerived, datasetMetaQueries } from '$lib/queries/datasets';
 import {
   checkQuery, cleanupQueries, commitRowsQuery, exportDatasetQueries, indicatorLabelsQuery, indicatorMapQueries,
-  overlapQuery, periodNamesQueries, problemCountsQuery, problemsQuery, readRawQuery, rejectsQuery, rowsQuery
+  insertIndicatorQuery, overlapQuery, periodNamesQueries, problemCountsQuery, problemsQuery, readRawQuery, rejectsQuery,
+  rowsQuery, type NewIndicator
 } from '$lib/queries/import';
 import { indicatorsQuery, type Indicator } from '$lib/queries/indicators';
 import type { Dialect } from './detect';
@@ -58,6 +59,11 @@ const READER_ERRORS: Record<string, ProblemCode> = {
   'INVALID UNICODE': 'invalid_unicode'
 };
 
+/** The problem a CSV reader error type stands for. */
+export function readerProblem(errorType: string): ProblemCode {
+  return READER_ERRORS[errorType] ?? 'malformed';
+}
+
 /** The file line of the `rec`-th accepted record, given the (sorted) lines the reader refused. */
 export function lineOf(rec: number, refused: readonly number[]): number {
   let line = rec + 1;
@@ -85,7 +91,7 @@ export async function stageImport(
     rejectedLines: rejects.map((r) => ({
       line: r.line,
       column: r.column_name ? (header[Number(r.column_name.slice(1))] ?? null) : null,
-      code: READER_ERRORS[r.error_type] ?? 'malformed',
+      code: readerProblem(r.error_type),
       text: null
     }))
   };
@@ -151,10 +157,12 @@ export async function commitImport(
   db: Connector,
   dataset: string,
   defaultSource: string,
-  mode: 'append' | 'replace'
+  mode: 'append' | 'replace',
+  newIndicators: readonly NewIndicator[] = []
 ): Promise<{ rows: number; csv: Uint8Array }> {
   await db.query({ sql: 'BEGIN TRANSACTION' });
   try {
+    for (const ind of newIndicators) await db.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
     await db.query(commitRowsQuery(dataset, defaultSource, mode));
     for (const q of datasetMetaQueries(dataset, mode === 'replace')) await db.query(q);
     await rebuildDerived(db);

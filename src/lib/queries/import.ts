@@ -204,3 +204,46 @@ export function cleanupQueries(): SqlQuery[] {
     sql: `DROP TABLE IF EXISTS ${t}`
   }));
 }
+
+/** A catalogue row for an indicator the manager described during an import. */
+export interface NewIndicator {
+  indicator_id: string;
+  axis: string;
+  name_fr: string;
+  name_en: string;
+  unit: string;
+}
+
+/** Adds a described indicator to the catalogue, as a dataset of its own (removed with its import). */
+export function insertIndicatorQuery(dataset: string, ind: NewIndicator): SqlQuery {
+  return {
+    sql: `INSERT INTO raw_indicators (dataset, line, indicator_id, axis, name_fr, name_en, unit, direction, source, measure)
+VALUES (?, 2, ?, ?, ?, ?, ?, 'up', ?, 'flow')`,
+    params: [dataset, ind.indicator_id, ind.axis, ind.name_fr, ind.name_en, ind.unit, dataset]
+  };
+}
+
+/**
+ * The affected indicator as it would look after loading: what stays of the current data, and what the
+ * file adds, per period. Sample rows are left out: real data replaces them.
+ */
+export function previewQuery(indicatorId: string, mode: 'append' | 'replace'): SqlQuery {
+  const hidden =
+    mode === 'replace'
+      ? `AND NOT EXISTS (SELECT 1 FROM import_checked c WHERE c.problem IS NULL AND c.indicator_id = o.indicator_id
+    AND c.period_start = o.period_start AND c.granularity = o.granularity)`
+      : '';
+  return {
+    sql: `WITH parts AS (
+  SELECT 'current' AS part, o.period, o.period_start, o.period_end, o.granularity, o.value
+  FROM observations o WHERE o.indicator_id = ? AND NOT o.is_sample ${hidden}
+  UNION ALL
+  SELECT 'new', c.period, c.period_start, vigie_period_end(c.period), c.granularity, c.value
+  FROM import_checked c WHERE c.problem IS NULL AND c.indicator_id = ?
+)
+SELECT part, ? AS indicator_id, period, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end",
+  granularity, sum(value) AS value, false AS sample, NULL AS note, NULL AS source
+FROM parts GROUP BY ALL ORDER BY start`,
+    params: [indicatorId, indicatorId, indicatorId]
+  };
+}

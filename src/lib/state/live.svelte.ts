@@ -1,6 +1,7 @@
 import type { Connector } from '$lib/db/types';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { browserEngine } from '$lib/engine/browser';
+import { localData } from './data.svelte';
 
 /** What a page computes, for which parameters. */
 export interface Computed<P, M> {
@@ -20,7 +21,8 @@ interface LiveOptions<P, M> {
 }
 
 /**
- * A page's model: the server's until the parameters change, then the browser's DuckDB takes over.
+ * A page's model: the server's until the parameters change (or this browser holds imported data),
+ * then the browser's DuckDB takes over.
  * A slow answer for old parameters never overwrites a newer one.
  */
 export function live<P, M>(options: LiveOptions<P, M>) {
@@ -31,7 +33,8 @@ export function live<P, M>(options: LiveOptions<P, M>) {
   $effect(() => {
     const params = options.params();
     const initial = options.initial();
-    if (JSON.stringify(params) === JSON.stringify(initial.params)) {
+    void localData.version; // recompute when this browser's imported data changes
+    if (!localData.hasLocal && JSON.stringify(params) === JSON.stringify(initial.params)) {
       model = initial.model;
       pending = false;
       return;

@@ -1,0 +1,41 @@
+import type { Dialect, Sniffed } from './detect';
+import ParseWorker from './parse.worker?worker';
+
+/** Progress of a long step, in bytes. */
+export type OnProgress = (done: number, total: number) => void;
+
+/** Runs one request on a fresh worker; aborting terminates it at once (the cancel button). */
+function ask<T>(request: unknown, signal: AbortSignal | undefined, onProgress?: OnProgress): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new ParseWorker();
+    const stop = () => {
+      worker.terminate();
+      reject(new DOMException('Import cancelled', 'AbortError'));
+    };
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.onmessage = (e: MessageEvent) => {
+      const msg = e.data as { type: string; done?: number; total?: number; message?: string; [k: string]: unknown };
+      if (msg.type === 'progress') return onProgress?.(msg.done!, msg.total!);
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+      if (msg.type === 'error') reject(new Error(msg.message));
+      else resolve((msg.type === 'sniffed' ? msg.sniffed : msg.bytes) as T);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
+    worker.postMessage(request);
+  });
+}
+
+/** Detects a file's encoding, delimiter, header, decimal mark and layout from its first bytes. */
+export function sniffFile(file: File, overrides: Partial<Dialect> = {}, signal?: AbortSignal): Promise<Sniffed> {
+  return ask({ type: 'sniff', file, overrides }, signal);
+}
+
+/** The whole file as UTF-8 bytes (for Windows-1252 files; UTF-8 files are handed to DuckDB as they are). */
+export function transcodeFile(file: File, encoding: Dialect['encoding'], onProgress: OnProgress, signal?: AbortSignal): Promise<Uint8Array> {
+  return ask({ type: 'transcode', file, encoding }, signal, onProgress);
+}

@@ -1,0 +1,236 @@
+import type { Connector } from '$lib/db/types';
+import { fileProblem, type FileProblem } from '$lib/import/analyse';
+import type { Dialect, Sniffed } from '$lib/import/detect';
+import { saveLocal, type LocalDataset } from '$lib/import/local';
+import { missingFields, proposeMapping, headerSignature, type ColumnMapping, type Field } from '$lib/import/mapping';
+import { slugId } from '$lib/import/match';
+import { isPeriod } from '$lib/import/period';
+import { checkImport, commitImport, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
+import { sniffFile, transcodeFile } from '$lib/import/reader';
+import type { NewIndicator } from '$lib/queries/import';
+import { localDataChanged } from './data.svelte';
+
+/** Where an import stands. */
+export type Phase = 'idle' | 'sniffing' | 'transcoding' | 'reading' | 'review' | 'loading' | 'done' | 'refused' | 'failed' | 'cancelled';
+
+/** A manager's description of an indicator the catalogue lacks. */
+export interface Described {
+  name: string;
+  unit: string;
+  axis: string;
+}
+
+const REMEMBER = 'vigie.mapping.';
+
+/**
+ * One file's import, step by step: detect, map, stage, validate, then load in one transaction. Nothing
+ * loaded changes before `load()`; cancelling at any point drops the working tables.
+ */
+export class ImportSession {
+  phase = $state<Phase>('idle');
+  file = $state<File | null>(null);
+  progress = $state<{ done: number; total: number } | null>(null);
+  sniffed = $state<Sniffed | null>(null);
+  overrides = $state<Partial<Dialect>>({});
+  mapping = $state<ColumnMapping | null>(null);
+  missing = $state<Field[]>([]);
+  stage = $state<StageResult | null>(null);
+  indicatorMap = $state<Record<string, string | null>>({});
+  described = $state<Record<string, Described>>({});
+  check = $state<CheckResult | null>(null);
+  refused = $state<FileProblem | null>(null);
+  error = $state<string | null>(null);
+  mode = $state<'append' | 'replace'>('replace');
+  loaded = $state<{ rows: number; indicatorIds: string[] } | null>(null);
+
+  #abort: AbortController | null = null;
+  #registered: string | null = null;
+
+  constructor(private readonly engine: () => Promise<Connector>) {}
+
+  /** Starts over with a new file. */
+  async open(file: File): Promise<void> {
+    await this.reset();
+    this.file = file;
+    await this.detect();
+  }
+
+  /** Applies the manager's override of encoding, delimiter or decimal mark, and reads again. */
+  async setDialect(overrides: Partial<Dialect>): Promise<void> {
+    this.overrides = { ...this.overrides, ...overrides };
+    await this.detect(true);
+  }
+
+  /** Applies the manager's column mapping and reads again. */
+  async setMapping(mapping: ColumnMapping): Promise<void> {
+    this.mapping = mapping;
+    this.remember();
+    await this.read();
+  }
+
+  /** Maps a file label to a catalogue indicator, to a new one (`'new'`), or to nothing. */
+  async setIndicator(label: string, choice: string | null): Promise<void> {
+    if (choice === 'new') {
+      this.described[label] ??= { name: label, unit: 'count', axis: 'tournees' };
+      this.indicatorMap[label] = slugId(label);
+    } else {
+      delete this.described[label];
+      this.indicatorMap[label] = choice;
+    }
+    await this.validate();
+  }
+
+  async #engine(): Promise<Connector> {
+    return this.engine();
+  }
+
+  private async detect(keepMapping = false): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    this.#abort = new AbortController();
+    this.phase = 'sniffing';
+    try {
+      // A snapshot: a reactive proxy cannot be posted to a worker.
+      const sniffed = await sniffFile(file, $state.snapshot(this.overrides), this.#abort.signal);
+      this.sniffed = sniffed;
+      this.refused = fileProblem(file.size, sniffed);
+      if (this.refused) {
+        this.phase = 'refused';
+        return;
+      }
+      if (!keepMapping || !this.mapping) this.mapping = this.recalled(sniffed) ?? proposeMapping(sniffed, isPeriod);
+      await this.register(file, sniffed.dialect);
+      await this.read();
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async register(file: File, dialect: Dialect): Promise<void> {
+    const db = await this.#engine();
+    if (this.#registered) await db.dropFile(this.#registered);
+    const name = `vigie_upload_${Date.now()}.csv`;
+    if (dialect.encoding === 'utf-8' && db.registerBlob) {
+      await db.registerBlob(name, file); // the engine's worker reads the file itself: nothing copied here
+    } else {
+      this.phase = 'transcoding';
+      const bytes = await transcodeFile(file, dialect.encoding, (done, total) => (this.progress = { done, total }), this.#abort?.signal);
+      await db.registerBytes(name, bytes);
+    }
+    this.#registered = name;
+    this.progress = null;
+  }
+
+  private async read(): Promise<void> {
+    const { sniffed, mapping } = this;
+    if (!sniffed || !mapping || !this.#registered) return;
+    this.missing = missingFields(mapping);
+    if (this.missing.length) {
+      this.stage = null;
+      this.check = null;
+      this.phase = 'review';
+      return;
+    }
+    this.phase = 'reading';
+    try {
+      const db = await this.#engine();
+      this.stage = await stageImport(db, this.#registered, sniffed.header, sniffed.dialect, $state.snapshot(mapping) as ColumnMapping);
+      const map: Record<string, string | null> = {};
+      for (const l of this.stage.labels) map[l.label] = this.indicatorMap[l.label] !== undefined ? this.indicatorMap[l.label]! : l.indicatorId;
+      this.indicatorMap = map;
+      await this.validate();
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async validate(): Promise<void> {
+    const { sniffed, mapping, stage } = this;
+    if (!sniffed || !mapping || !stage) return;
+    this.phase = 'reading';
+    try {
+      const db = await this.#engine();
+      this.check = await checkImport(db, stage, $state.snapshot(this.indicatorMap), sniffed.dialect, $state.snapshot(mapping) as ColumnMapping, sniffed.header);
+      this.phase = 'review';
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Loads the accepted rows (one transaction), keeps them in this browser, and refreshes every chart. */
+  async load(): Promise<void> {
+    const file = this.file;
+    if (!file || !this.check || this.phase !== 'review') return;
+    this.phase = 'loading';
+    try {
+      const db = await this.#engine();
+      const now = Date.now();
+      const name = `imports/${slugId(file.name.replace(/\.[^.]+$/, ''))}-${now}.csv`;
+      const described: NewIndicator[] = Object.entries(this.described).map(([label, d]) => ({
+        indicator_id: this.indicatorMap[label]!, axis: d.axis, name_fr: d.name, name_en: d.name, unit: d.unit
+      }));
+      const { rows, csv } = await commitImport(db, name, file.name, this.mode, described);
+      // A timestamp written once, not reactive state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const importedAt = new Date(now).toISOString();
+      const dataset: LocalDataset = {
+        name, fileName: file.name, importedAt, accepted: rows, rejected: this.check.rejected, mode: this.mode,
+        csv: new TextDecoder().decode(csv), catalogue: described.length ? catalogueCsv(name, described) : null
+      };
+      await saveLocal(dataset);
+      const ids = Object.values(this.indicatorMap).filter((v): v is string => !!v);
+      this.loaded = { rows, indicatorIds: ids.filter((id, i) => ids.indexOf(id) === i) };
+      this.phase = 'done';
+      localDataChanged(true);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Stops whatever runs (the worker is terminated) and drops the working tables: nothing changed. */
+  async cancel(): Promise<void> {
+    await this.reset();
+    this.phase = 'cancelled';
+  }
+
+  private async reset(): Promise<void> {
+    this.#abort?.abort();
+    this.#abort = null;
+    if (this.#registered) {
+      const db = await this.#engine();
+      await db.dropFile(this.#registered).catch(() => {});
+      this.#registered = null;
+    }
+    Object.assign(this, {
+      phase: 'idle', file: null, progress: null, sniffed: null, overrides: {}, mapping: null, missing: [], stage: null,
+      indicatorMap: {}, described: {}, check: null, refused: null, error: null, loaded: null
+    });
+  }
+
+  private fail(err: unknown): void {
+    if (err instanceof DOMException && err.name === 'AbortError') return;
+    this.error = err instanceof Error ? err.message : String(err);
+    this.phase = 'failed';
+  }
+
+  private remember(): void {
+    if (!this.sniffed || !this.mapping || typeof localStorage === 'undefined') return;
+    localStorage.setItem(REMEMBER + headerSignature(this.sniffed.header), JSON.stringify($state.snapshot(this.mapping)));
+  }
+
+  private recalled(sniffed: Sniffed): ColumnMapping | null {
+    if (typeof localStorage === 'undefined') return null;
+    try {
+      const saved = localStorage.getItem(REMEMBER + headerSignature(sniffed.header));
+      return saved ? (JSON.parse(saved) as ColumnMapping) : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function catalogueCsv(dataset: string, rows: readonly NewIndicator[]): string {
+  const esc = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  return ['indicator_id,axis,name_fr,name_en,unit,direction,source,measure', ...rows.map((r) =>
+    [r.indicator_id, r.axis, r.name_fr, r.name_en, r.unit, 'up', dataset, 'flow'].map(esc).join(','))].join('\n') + '\n';
+}
