@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   'chart.value': 'Value',
   'chart.note': 'Note',
   'chart.source': 'Source',
+  'chart.sourceLine': 'Source: {source}',
   'chart.keyboard': 'Left and right arrows step through the values.',
   'chart.summary': '{title}, from {first} to {last}. Latest value: {latest} ({period}).',
   'chart.empty': 'No data to show.',

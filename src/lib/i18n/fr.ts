@@ -85,6 +85,7 @@ export const fr = {
   'chart.value': 'Valeur',
   'chart.note': 'Note',
   'chart.source': 'Source',
+  'chart.sourceLine': 'Source : {source}',
   'chart.keyboard': 'Flèches gauche et droite pour parcourir les valeurs.',
   'chart.summary': '{title}, de {first} à {last}. Dernière valeur : {latest} ({period}).',
   'chart.empty': 'Aucune donnée à afficher.',
