@@ -12,6 +12,8 @@ declare module 'vitest' {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The build tested: `build/`, or `VIGIE_BUILD_DIR` (see svelte.config.js). */
+const buildDir = process.env.VIGIE_BUILD_DIR ?? 'build';
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */
 function newest(dir: string): number {
@@ -25,7 +27,7 @@ function newest(dir: string): number {
 
 /** The build is up to date when its server entry is newer than every source file. */
 function buildIsFresh(): boolean {
-  const entry = join(root, 'build/index.js');
+  const entry = join(root, buildDir, 'index.js');
   if (!existsSync(entry)) return false;
   const sources = Math.max(
     newest(join(root, 'src')),
@@ -82,10 +84,10 @@ export default async function setup({ provide }: TestProject) {
   if (process.env.VIGIE_SKIP_BUILD !== '1' && !buildIsFresh()) {
     await run('npm', ['run', 'build']);
   }
-  if (!existsSync(join(root, 'build/index.js'))) throw new Error('build/index.js is missing: run npm run build');
+  if (!existsSync(join(root, buildDir, 'index.js'))) throw new Error(`${buildDir}/index.js is missing: run npm run build`);
 
   const port = await freePort();
-  const server = spawn(process.execPath, ['build'], {
+  const server = spawn(process.execPath, [buildDir], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe']
