@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { settled, useBrowser, visit, type AppPage } from './setup/browser';
+import { frenchExcel, utf8, wide } from '../unit/import/files';
+
+const { newPage } = useBrowser();
+
+/** Picks a file through the page's real file input, as a manager would. */
+async function pick({ page }: AppPage, name: string, bytes: Uint8Array, mimeType = 'text/csv') {
+  await page.getByLabel('Choisir des fichiers CSV').setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+}
+
+/** The latest value of a panel of the overview. */
+async function panelValue({ page }: AppPage, axis: string): Promise<string> {
+  await visit(page, '/');
+  await settled(page);
+  return (await page.locator(`article[data-axis="${axis}"] .value`).textContent())!.trim();
+}
+
+describe('Importer', () => {
+  it('loads a French Excel file (Windows-1252, ;, decimal comma), changes the chart, and keeps it after a reload', async () => {
+    const app = await newPage();
+    const { page, errors, foreign } = app;
+    const before = await panelValue(app, 'tournees');
+
+    await visit(page, '/importer');
+    await pick(app, 'export-excel.csv', frenchExcel);
+    await expect(page.getByLabel('Encodage').inputValue()).resolves.toBe('windows-1252');
+    await expect(page.getByLabel('Séparateur').inputValue()).resolves.toBe(';');
+    await expect(page.getByLabel('Marque décimale').inputValue()).resolves.toBe(',');
+    await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
+    await expect(page.getByText('3 valeurs valides sur 3; 0 refusées.').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Charger 3 valeurs' }).click();
+    await page.getByText(/3 valeurs de « export-excel\.csv » chargées/).waitFor();
+
+    // Real imported figures replace the sample series: the panel shows the file's 2026-2027 value.
+    await expect.poll(() => panelValue(app, 'tournees'), { timeout: 30_000 }).toBe('45');
+    expect(before).not.toBe('45');
+    await page.reload();
+    await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+    await expect.poll(async () => (await page.locator('article[data-axis="tournees"] .value').textContent())?.trim(), { timeout: 30_000 }).toBe('45');
+    await expect(page.locator('article[data-axis="tournees"]').getByText("Données d'exemple").count()).resolves.toBe(0);
+
+    // The Données page lists it with its origin, and removing it brings the sample back.
+    await visit(page, '/donnees');
+    const row = page.getByRole('row', { name: /export-excel\.csv/ });
+    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('3');
+    await page.getByRole('button', { name: 'Retirer les données de « export-excel.csv »' }).click();
+    await page.getByText('Données de « export-excel.csv » retirées.').waitFor();
+    await expect.poll(() => panelValue(app, 'tournees'), { timeout: 30_000 }).toBe(before);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('loads a wide file (one column per period) and a Statistics Canada table', async () => {
+    const app = await newPage();
+    const { page, errors } = app;
+    await visit(page, '/importer');
+    await pick(app, 'large.csv', wide);
+    await expect(page.getByLabel('Disposition').inputValue()).resolves.toBe('wide');
+    await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
+    await page.getByRole('button', { name: 'Charger 5 valeurs' }).click();
+    await page.getByText(/5 valeurs de « large\.csv » chargées/).waitFor();
+
+    await pick(app, 'statcan.csv', new Uint8Array(readFileSync('tests/fixtures/statcan_25-10-0017-01.csv')));
+    await expect(page.getByLabel('Disposition').inputValue()).resolves.toBe('statcan');
+    // Fuel series are not in the culture catalogue: the manager maps one of them to an indicator.
+    const coal = page.getByLabel('Correspond à : Total coal');
+    await coal.waitFor();
+    await coal.selectOption('services_bureaux');
+    await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
+    await page.getByRole('button', { name: /^Charger \d+ valeurs$/ }).click();
+    await page.getByText(/valeurs de « statcan\.csv » chargées/).waitFor();
+    await visit(page, '/indicateurs/services_bureaux?par=aucune');
+    await settled(page);
+    await expect.poll(async () => page.getByRole('table').first().textContent(), { timeout: 30_000 }).toContain('2005');
+    expect(errors).toEqual([]);
+  });
+
+  it('says which line and column of a broken file is wrong, and leaves the dashboard unchanged', async () => {
+    const app = await newPage();
+    const { page } = app;
+    const before = await panelValue(app, 'tournees');
+    await visit(page, '/importer');
+    await pick(app, 'casse.csv', utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,beaucoup\ntournees_soutenues,FY27,3\n'));
+    await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
+    const report = page.getByRole('table').filter({ hasText: 'Problème' });
+    await expect(report.getByRole('row').nth(1).textContent()).resolves.toMatch(/^2\s*value\s*valeur qui n’est pas un nombre « beaucoup »/);
+    await expect(report.getByRole('row').nth(2).textContent()).resolves.toMatch(/^3\s*period\s*période non reconnue « FY27 »/);
+    await expect(page.getByRole('button', { name: /^Charger/ }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Annuler' }).first().click();
+    await expect(panelValue(app, 'tournees')).resolves.toBe(before);
+  });
+
+  it('refuses a binary file as not a CSV', async () => {
+    const app = await newPage();
+    const { page } = app;
+    await visit(page, '/importer');
+    await pick(app, 'classeur.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0]), 'application/octet-stream');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('n’est pas un fichier CSV');
+  });
+});
