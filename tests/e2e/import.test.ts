@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settled, useBrowser, visit, type AppPage } from './setup/browser';
+import { describeViolations, runAxe, settled, useBrowser, visit, type AppPage } from './setup/browser';
 import { frenchExcel, utf8, wide } from '../unit/import/files';
 
 const { newPage } = useBrowser();
@@ -98,5 +98,16 @@ describe('Importer', () => {
     await visit(page, '/importer');
     await pick(app, 'classeur.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0]), 'application/octet-stream');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('n’est pas un fichier CSV');
+  });
+
+  it('has no accessibility violation with a file read and its report shown', async () => {
+    const app = await newPage();
+    const { page } = app;
+    await visit(page, '/importer');
+    await pick(app, 'export-excel.csv', frenchExcel);
+    await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
+    await settled(page);
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toHaveLength(0);
   });
 });
