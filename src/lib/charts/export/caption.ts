@@ -33,3 +33,9 @@ export function localDay(date: Date): string {
 export function exportDateText(date: Date, lang: Lang, t: Translate): string {
   return t('export.date', { date: formatDay(localDay(date), lang) });
 }
+
+/** Each source once, in order, from sources that may already be joined with ` · `; sample data cites none. */
+export function distinctSources(sources: readonly (string | null)[]): string[] {
+  const all = sources.flatMap((s) => (s ? s.split(' · ') : [])).map((s) => s.trim());
+  return [...new Set(all.filter((s) => s !== '' && s !== 'sample'))];
+}

@@ -4,6 +4,7 @@ import { formatPeriod, formatValue } from '$lib/i18n/format';
 import type { FilterDimension } from '$lib/queries/filters';
 import TimeSeriesChart from '../TimeSeriesChart.svelte';
 import { columnsOf, inTimeOrder } from '../stack';
+import { distinctSources } from './caption';
 import type { CsvTable } from './csv';
 
 /** Everything needed to export one chart, in the interface language; built where the chart is drawn. */
@@ -71,7 +72,7 @@ export function timeSeriesSpec(input: TimeSeriesExport): ExportSpec {
   ];
   const rows = columns.map((c) => {
     const points = pointsAt(c.id);
-    const sources = [...new Set(points.map((p) => p.source).filter((s): s is string => !!s && s !== 'sample'))];
+    const sources = distinctSources(points.map((p) => p.source));
     return [
       formatPeriod(c.period, lang) + (c.uncertain ? ` (${t('chart.uncertain')})` : ''),
       c.period.start,
@@ -103,7 +104,7 @@ export function timeSeriesSpec(input: TimeSeriesExport): ExportSpec {
     subject: input.subject,
     title: input.title,
     subtitle: input.subtitle,
-    sources: input.sources,
+    sources: distinctSources(input.sources),
     sample: series.some((s) => s.points.some((p) => p.sample)),
     span: columns.length ? [Math.min(...starts), Math.max(...ends)] : null,
     legend: series.length > 1 ? series.map((s) => ({ label: s.label, colour: s.colour })) : [],

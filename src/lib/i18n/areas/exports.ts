@@ -40,7 +40,6 @@ export const exportsFr = {
   'report.optionsIntro': "Choisissez les filtres et les indicateurs, puis imprimez ou enregistrez en PDF (format Lettre ou A4).",
   'report.indicators': 'Indicateurs',
   'report.overviewSet': "Panneaux de la vue d'ensemble",
-  'report.customSet': 'Indicateurs cochés',
   'report.all': 'Tout cocher',
   'report.print': 'Imprimer / PDF',
   'report.period': 'Période',
@@ -50,9 +49,7 @@ export const exportsFr = {
   'report.contents': 'Contenu',
   'report.count': '{n} indicateurs',
   'report.sampleNote': "Les séries marquées « Données d'exemple » sont générées pour la démonstration : elles ne décrivent pas la réalité.",
-  'report.empty': 'Aucun indicateur choisi.',
-  'report.unit': 'Unité : {unit}',
-  'report.page': 'Vigie — {title}'
+  'report.empty': 'Aucun indicateur choisi.'
 } as const;
 
 /** The same words in English. */
@@ -97,7 +94,6 @@ export const exportsEn: Record<keyof typeof exportsFr, string> = {
   'report.optionsIntro': 'Choose the filters and the indicators, then print or save as PDF (Letter or A4).',
   'report.indicators': 'Indicators',
   'report.overviewSet': 'Overview panels',
-  'report.customSet': 'Ticked indicators',
   'report.all': 'Tick all',
   'report.print': 'Print / PDF',
   'report.period': 'Period',
@@ -107,7 +103,5 @@ export const exportsEn: Record<keyof typeof exportsFr, string> = {
   'report.contents': 'Contents',
   'report.count': '{n} indicators',
   'report.sampleNote': 'Series marked “Sample data” are generated for demonstration: they do not describe reality.',
-  'report.empty': 'No indicator chosen.',
-  'report.unit': 'Unit: {unit}',
-  'report.page': 'Vigie — {title}'
+  'report.empty': 'No indicator chosen.'
 };
