@@ -16,10 +16,12 @@ export function filtersText(filters: Filters, t: Translate, ignored: readonly Fi
   if (from !== null && to !== null) parts.push(period(t('export.years', { from, to })));
   else if (from !== null) parts.push(period(t('export.since', { from })));
   else if (to !== null) parts.push(period(t('export.until', { to })));
-  const applied = FILTER_DIMENSIONS.filter((d) => filters[d] !== null && !ignored.includes(d));
-  for (const d of applied) parts.push(t('export.labelled', { label: t(DIM_LABEL[d]), value: filters[d]! }));
-  const notApplicable = FILTER_DIMENSIONS.filter((d) => filters[d] !== null && ignored.includes(d));
-  if (notApplicable.length) parts.push(t('export.notApplicable', { dims: notApplicable.map((d) => `${t(DIM_LABEL[d])} ${filters[d]}`).join(', ') }));
+  for (const d of FILTER_DIMENSIONS) {
+    const value = filters[d];
+    if (value === null) continue;
+    const filter = t('export.labelled', { label: t(DIM_LABEL[d]), value });
+    parts.push(ignored.includes(d) ? t('export.notApplicable', { filter }) : filter);
+  }
   return parts.length ? t('export.filters', { list: parts.join(' · ') }) : t('export.noFilter');
 }
 

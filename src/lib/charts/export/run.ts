@@ -35,7 +35,9 @@ const SIZE_WORD = { word: 'export.file.word', slide: 'export.file.slide', halfSl
 
 function fileName(req: ExportRequest, ext: string, options: { sized?: boolean; density?: number } = {}): string {
   const size = options.sized && req.preset.id !== 'screen' ? req.t(SIZE_WORD[req.preset.id]) : '';
-  return exportFileName({ subject: req.spec.subject, filters: req.filters, span: req.spec.span, size, density: options.density, lang: req.lang, ext });
+  // A filter the chart's data cannot honour does not describe the file.
+  const filters = { ...req.filters, ...Object.fromEntries(req.spec.ignoredFilters.map((d) => [d, null])) };
+  return exportFileName({ subject: req.spec.subject, filters, span: req.spec.span, size, density: options.density, lang: req.lang, ext });
 }
 
 /** The words around the chart in the exported image. */
