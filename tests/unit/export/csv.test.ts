@@ -114,6 +114,34 @@ describe('CSV export', () => {
   });
 });
 
+describe('export description', () => {
+  it('adds up stacked flows but gives levels drawn as lines one by one', () => {
+    const t = translator('fr');
+    const lines = (measure: 'flow' | 'stock') =>
+      timeSeriesSpec({
+        subject: 'ententes',
+        title: 'Engagements cumulés',
+        subtitle: null,
+        sources: [],
+        unitLabel: 'Nombre',
+        height: 220,
+        chart: {
+          series: [
+            { key: 'early', label: 'Au plus tôt', colour: '#0072B2', points: [fy(2019, 14), fy(2020, 15)] },
+            { key: 'late', label: 'Au plus tard', colour: '#E69F00', points: [fy(2019, 12), fy(2020, 15)] }
+          ],
+          unit: 'count',
+          measure,
+          lang: 'fr',
+          words: { uncertain: 'u', missing: 'm' }
+        },
+        t
+      }).description;
+    expect(lines('stock')).toBe('Engagements cumulés, de 2019-2020 à 2020-2021. Dernière valeur : Au plus tôt 15, Au plus tard 15 (2020-2021).');
+    expect(lines('flow')).toContain('Dernière valeur : 30 (2020-2021)');
+  });
+});
+
 describe('export file names', () => {
   it('say what the file is: subject, filters, years, size, density, language', () => {
     expect(exportFileName({ subject: 'tournees', filters: NO_FILTERS, span: [2014, 2026], lang: 'fr', ext: 'png' })).toBe('vigie-tournees-2014-2026-fr.png');

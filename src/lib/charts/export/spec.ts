@@ -93,7 +93,11 @@ export function timeSeriesSpec(input: TimeSeriesExport): ExportSpec {
           title: input.title,
           first: formatPeriod(first.period, lang),
           last: formatPeriod(last.period, lang),
-          latest: formatValue(last.total, unit, lang),
+          // Stacked flows add up; levels drawn as several lines do not, so each is given.
+          latest:
+            chart.measure === 'stock' && series.length > 1
+              ? series.map((s, j) => `${s.label} ${formatValue(last.values[j], unit, lang)}`).join(', ')
+              : formatValue(last.total, unit, lang),
           period: formatPeriod(last.period, lang)
         })
       : t('chart.empty');
