@@ -178,6 +178,11 @@ describe('chart exports', () => {
     expect(parsed.title).toBe('Touring and export support');
     expect(parsed.external).toEqual([]);
     expect(parsed.font).toBe(true);
+    // Styles are attributes, not the page's classes; colours and offsets in forms every importer reads.
+    expect(text).not.toMatch(/ class="|rgba?\(|dy="[\d.]+em"/);
+    // Laid out at half the slide's size and drawn twice as large: 11 px ticks read as 22 px.
+    expect(text).toContain('width="1280" height="720" viewBox="0 0 640 360"');
+    expect(text).toMatch(/<text [^>]*font-size="11"[^>]*>2020<\/text>/);
     for (const words of ['Tours abroad supported — Count', 'Filters: Period: from 2016', 'Source: Sample data', 'Sample data', 'exported on', '2016']) {
       expect(parsed.texts).toContain(words);
     }

@@ -63,6 +63,10 @@ function writeStyles(original: Element, clone: Element, parent: CSSStyleDeclarat
   }
   for (const attr of [...clone.attributes]) {
     if (attr.name === 'class' || attr.name === 'tabindex' || attr.name === 'role' || attr.name.startsWith('aria-')) clone.removeAttribute(attr.name);
+    // `dy="0.32em"` is read as pixels (or not at all) by some SVG importers; write what it measures.
+    else if ((attr.name === 'dx' || attr.name === 'dy') && attr.value.endsWith('em')) {
+      clone.setAttribute(attr.name, String(Math.round(parseFloat(attr.value) * parseFloat(style.fontSize) * 100) / 100));
+    }
   }
   // A halo drawn under the text (paint-order: stroke) is not understood everywhere: where it is not,
   // the white stroke is painted over the letters. Draw it as a separate text underneath instead.
