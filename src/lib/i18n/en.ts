@@ -1,6 +1,7 @@
 import type { MessageKey } from './fr';
 import { exportsEn } from './areas/exports';
 import { importerEn } from './areas/importer';
+import { publishingEn } from './areas/publishing';
 
 /** The interface's words in English; typed so that a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -102,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   'agreements.map': 'Partners around the world',
   'agreements.mapDesc': 'World map: {n} partner countries, {m} of them with an agreement citing the 2005 Convention.',
   'agreements.table': 'List of agreements',
+  'agreements.n': 'Agreements',
   'agreements.partner': 'Partner',
   'agreements.country': 'Country',
   'agreements.type': 'Type',
@@ -141,5 +143,6 @@ export const en: Record<MessageKey, string> = {
   'error.back': 'Back to the overview',
   'footer.sources': "Sources: Ministère de la Culture et des Communications, Ministère des Relations internationales et de la Francophonie, Canada's 2020 quadrennial report (2005 UNESCO Convention). Series marked “Sample data” are generated.",
   ...exportsEn,
-  ...importerEn
+  ...importerEn,
+  ...publishingEn
 };

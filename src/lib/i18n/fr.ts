@@ -1,5 +1,6 @@
 import { exportsFr } from './areas/exports';
 import { importerFr } from './areas/importer';
+import { publishingFr } from './areas/publishing';
 
 /**
  * The interface's words, in French: the reference language. Every key here must exist in English.
@@ -105,6 +106,7 @@ export const fr = {
   'agreements.map': 'Partenaires dans le monde',
   'agreements.mapDesc': 'Carte du monde : {n} pays partenaires, dont {m} avec une entente citant la Convention de 2005.',
   'agreements.table': 'Liste des ententes',
+  'agreements.n': "Nombre d'ententes",
   'agreements.partner': 'Partenaire',
   'agreements.country': 'Pays',
   'agreements.type': 'Type',
@@ -144,7 +146,8 @@ export const fr = {
   'error.back': "Retour à la vue d'ensemble",
   'footer.sources': 'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
   ...exportsFr,
-  ...importerFr
+  ...importerFr,
+  ...publishingFr
 } as const;
 
 /** Every key of the interface's dictionary. */
