@@ -9,7 +9,7 @@ const DIM_LABEL = { region: 'filters.region', discipline: 'filters.discipline', 
  * `Filtres : 2016 à 2024 · Région : Europe`. Dimensions the indicator has no data for are said to
  * be not applicable rather than silently listed as if they had filtered it.
  */
-export function filtersText(filters: Filters, t: Translate, ignored: readonly FilterDimension[] = []): string {
+export function filtersText(filters: Filters, t: Translate, ignored: readonly FilterDimension[] = [], prefixed = true): string {
   const parts: string[] = [];
   const { from, to } = filters;
   const period = (value: string) => t('export.labelled', { label: t('chart.period'), value });
@@ -22,7 +22,8 @@ export function filtersText(filters: Filters, t: Translate, ignored: readonly Fi
     const filter = t('export.labelled', { label: t(DIM_LABEL[d]), value });
     parts.push(ignored.includes(d) ? t('export.notApplicable', { filter }) : filter);
   }
-  return parts.length ? t('export.filters', { list: parts.join(' · ') }) : t('export.noFilter');
+  if (!parts.length) return t('export.noFilter');
+  return prefixed ? t('export.filters', { list: parts.join(' · ') }) : parts.join(' · ');
 }
 
 /** A day of the user's calendar as `YYYY-MM-DD` (not UTC's, which is tomorrow in Québec's evening). */
