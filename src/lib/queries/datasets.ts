@@ -31,6 +31,8 @@ export interface DatasetEntry {
   bytes: number;
   /** Short content hash, so a browser cache is invalidated when the file changes. */
   version: string;
+  /** Its rows hide earlier rows of the same indicator and period (published in "replace" mode). */
+  replaces?: boolean;
 }
 
 /** The columns each kind of file may have; absent optional columns load as NULL. */

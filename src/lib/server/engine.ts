@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
 import { loadDatasets } from '$lib/queries/datasets';
-import { dataDir, listDataDir, readDataDir, type DatasetEntry } from './datadir';
+import { listCurrent, readAll } from './current';
+import type { DatasetEntry } from './datadir';
 
 interface Loaded {
   db: Connector;
@@ -12,23 +12,22 @@ interface Loaded {
 
 let current: Promise<Loaded> | undefined;
 
-/** Names and modification times of the data folder: cheap to read on every request. */
+/** The current datasets' names and versions (data/ files by modification time): cheap on every request. */
 async function stampOf(): Promise<string> {
-  const listed = await listDataDir(dataDir());
-  const times = await Promise.all(listed.map((e) => stat(e.path).then((s) => `${e.name}:${s.mtimeMs}:${s.size}`)));
-  return times.join('|');
+  return (await listCurrent()).map((d) => `${d.name}@${d.stamp}`).join('|');
 }
 
 async function load(stamp: string): Promise<Loaded> {
-  const { files, manifest } = await readDataDir();
+  const { files, manifest } = await readAll(await listCurrent());
   const db = await connectNode();
   await loadDatasets(db, files);
   return { db, manifest, stamp };
 }
 
 /**
- * The server's DuckDB with the data folder loaded: the same engine and queries as the browser, so the
- * charts rendered on the server are the ones the browser would draw. Reloaded when a file changes.
+ * The server's DuckDB with the current data loaded (data/ as version 0, overridden by the store's
+ * latest published versions): the same engine and queries as the browser, so the charts rendered on
+ * the server are the ones the browser would draw. Reloaded when a file changes or a version is published.
  */
 export async function serverEngine(): Promise<Loaded> {
   const stamp = await stampOf();

@@ -1,21 +1,43 @@
 import { error } from '@sveltejs/kit';
+import { listCurrent, manifestVersion, readCurrent, readVersion } from '$lib/server/current';
 import { serverEngine } from '$lib/server/engine';
-import { readDataset } from '$lib/server/datadir';
+import { StoreError } from '$lib/server/store';
+import { isKnownDataset } from '$lib/server/versions';
 import type { RequestHandler } from './$types';
 
-/** A dataset's CSV, by its name in the manifest: any other name (`../`, absolute) is a 404. */
+const CSV = { 'content-type': 'text/csv; charset=utf-8', 'x-content-type-options': 'nosniff' };
+
+/**
+ * A dataset's CSV, by its name in the manifest: any other name (`../`, absolute) is a 404. With
+ * `?version=N`, that version of any shipped or published dataset, as a download (Historique).
+ */
 export const GET: RequestHandler = async ({ params, url }) => {
+  const asked = url.searchParams.get('version');
+  if (asked !== null) {
+    const n = Number(asked);
+    if (!/^\d{1,9}$/.test(asked) || !(await isKnownDataset(params.name))) error(404, 'Unknown dataset or version');
+    let text: string | null;
+    try {
+      text = await readVersion(params.name, n);
+    } catch (err) {
+      if (err instanceof StoreError && err.code === 'unknown_version') error(404, 'Unknown dataset or version');
+      throw err;
+    }
+    if (text === null) error(410, 'This version withdrew the dataset: it has no content');
+    const file = `${params.name.replace(/\.csv$/, '').replace(/[^a-z0-9_-]+/gi, '-')}-v${n}.csv`;
+    return new Response(text, {
+      headers: { ...CSV, 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'private, max-age=31536000, immutable' }
+    });
+  }
   const { manifest } = await serverEngine();
   const entry = manifest.find((e) => e.name === params.name);
-  if (!entry) error(404, 'Unknown dataset');
-  const text = await readDataset(entry.name);
-  // A versioned URL never changes content: let the browser keep it.
-  const immutable = url.searchParams.get('v') === entry.version;
+  const current = entry && (await listCurrent()).find((d) => d.name === entry.name);
+  if (!entry || !current) error(404, 'Unknown dataset');
+  const text = await readCurrent(current);
+  // A versioned URL never changes content: let the browser keep it (if a publish landed in between,
+  // the content is the newer one and must not be cached under the older version's URL).
+  const immutable = url.searchParams.get('v') === manifestVersion(current.number, text, current.record?.sha256);
   return new Response(text, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff'
-    }
+    headers: { ...CSV, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }
   });
 };

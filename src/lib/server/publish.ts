@@ -1,0 +1,205 @@
+import { rm } from 'node:fs/promises';
+import { connectNode } from '$lib/db/connector.node';
+import type { Connector } from '$lib/db/types';
+import { analyseBytes, type FileProblem } from '$lib/import/analyse';
+import { DELIMITERS, sniff, type Dialect } from '$lib/import/detect';
+import { SNIFF_BYTES } from '$lib/import/limits';
+import { FIELDS, type ColumnMapping, type Field } from '$lib/import/mapping';
+import { commitImport } from '$lib/import/pipeline';
+import type { SessionUser } from '$lib/publishing/types';
+import { companionCatalogueQueries, definedElsewhereQuery } from '$lib/queries/catalogue';
+import { loadDatasets } from '$lib/queries/datasets';
+import type { NewIndicator } from '$lib/queries/import';
+import { listCurrent, readAll } from './current';
+import { serial } from './fsio';
+import { catalogueNameFor, importDatasetName, isDatasetName } from './names';
+import { services } from './services';
+import type { VersionRecord } from './store';
+
+/** The editor's decisions, as the import page sends them with the file. Untrusted until parsed. */
+export interface PublishDecisions {
+  /** Target dataset; default `observations/imports-<file>.csv`. */
+  dataset: string;
+  mode: 'append' | 'replace';
+  dialect: Partial<Dialect>;
+  mapping: ColumnMapping | undefined;
+  indicatorMap: Record<string, string | null>;
+  described: NewIndicator[];
+  /** Values the browser found valid: a different count on the server refuses the publish. */
+  expectAccepted: number | null;
+}
+
+/** Why a publish is refused. */
+export type PublishRefusal =
+  | 'bad_request' | 'bad_dataset' | FileProblem | 'unreadable' | 'mapping_incomplete' | 'unknown_indicator'
+  | 'indicator_exists' | 'nothing_valid' | 'nothing_new' | 'count_mismatch';
+
+/** What a publish gave: the new version(s), or a refusal with its HTTP status. */
+export type PublishOutcome =
+  | { ok: true; dataset: string; record: VersionRecord; rows: number; accepted: number; rejected: number; catalogue: VersionRecord | null }
+  | { ok: false; status: number; code: PublishRefusal; detail?: string };
+
+const ID = /^[a-z0-9_]{1,80}$/;
+const UNITS = ['count', 'CAD', 'percent'];
+const isInt = (n: unknown, max: number): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
+const text = (s: unknown, max: number): s is string => typeof s === 'string' && s.trim().length > 0 && s.length <= max;
+
+/** Reads the decisions sent with a file; null when anything is malformed (the request is refused). */
+export function parseDecisions(raw: unknown, fileName: string): PublishDecisions | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const dataset = r.dataset === undefined || r.dataset === null || r.dataset === '' ? importDatasetName(fileName) : r.dataset;
+  if (typeof dataset !== 'string') return null;
+  const mode = r.mode ?? 'replace';
+  if (mode !== 'append' && mode !== 'replace') return null;
+
+  const dialect: Partial<Dialect> = {};
+  const d = (r.dialect ?? {}) as Record<string, unknown>;
+  if (typeof d !== 'object') return null;
+  if (d.encoding !== undefined) {
+    if (d.encoding !== 'utf-8' && d.encoding !== 'windows-1252') return null;
+    dialect.encoding = d.encoding;
+  }
+  if (d.delimiter !== undefined) {
+    if (!(DELIMITERS as readonly unknown[]).includes(d.delimiter)) return null;
+    dialect.delimiter = d.delimiter as Dialect['delimiter'];
+  }
+  if (d.decimal !== undefined) {
+    if (d.decimal !== ',' && d.decimal !== '.') return null;
+    dialect.decimal = d.decimal;
+  }
+
+  let mapping: ColumnMapping | undefined;
+  if (r.mapping !== undefined && r.mapping !== null) {
+    const m = r.mapping as Record<string, unknown>;
+    if (typeof m !== 'object' || !['long', 'wide', 'statcan'].includes(m.layout as string)) return null;
+    if (!m.columns || typeof m.columns !== 'object' || !Array.isArray(m.periodColumns)) return null;
+    const columns: Partial<Record<Field, number>> = {};
+    for (const [k, v] of Object.entries(m.columns as Record<string, unknown>)) {
+      if (!(FIELDS as readonly string[]).includes(k) || !isInt(v, 100_000)) return null;
+      columns[k as Field] = v;
+    }
+    if (m.periodColumns.length > 100_000 || !m.periodColumns.every((i) => isInt(i, 100_000))) return null;
+    const constant = m.indicatorConstant ?? null;
+    if (constant !== null && !text(constant, 500)) return null;
+    mapping = { layout: m.layout as ColumnMapping['layout'], columns, periodColumns: m.periodColumns as number[], indicatorConstant: constant };
+  }
+
+  const indicatorMap: Record<string, string | null> = {};
+  const map = r.indicatorMap ?? {};
+  if (typeof map !== 'object' || Array.isArray(map) || map === null) return null;
+  const entries = Object.entries(map as Record<string, unknown>);
+  if (entries.length > 100_000) return null;
+  for (const [label, id] of entries) {
+    if (label.length > 1000 || (id !== null && (typeof id !== 'string' || !ID.test(id)))) return null;
+    indicatorMap[label] = id as string | null;
+  }
+
+  const described: NewIndicator[] = [];
+  const list = r.described ?? [];
+  if (!Array.isArray(list) || list.length > 500) return null;
+  for (const item of list as Record<string, unknown>[]) {
+    if (!item || typeof item !== 'object') return null;
+    const { indicator_id, axis, name_fr, name_en, unit } = item;
+    if (typeof indicator_id !== 'string' || !ID.test(indicator_id) || typeof axis !== 'string' || !ID.test(axis)) return null;
+    if (!text(name_fr, 200) || !text(name_en ?? name_fr, 200) || !UNITS.includes(unit as string)) return null;
+    described.push({ indicator_id, axis, name_fr: name_fr.trim(), name_en: String(name_en ?? name_fr).trim(), unit: unit as string });
+  }
+  const expectAccepted = r.expectAccepted === undefined || r.expectAccepted === null ? null : r.expectAccepted;
+  if (expectAccepted !== null && !isInt(expectAccepted, Number.MAX_SAFE_INTEGER)) return null;
+  return { dataset, mode, dialect, mapping, indicatorMap, described, expectAccepted };
+}
+
+/** A file name as kept in the history: no folders, no control characters, 200 characters at most. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'fichier.csv';
+}
+
+/**
+ * Publishes an import: validates the file again with the import code (on a fresh DuckDB loaded with
+ * the current data, the target dataset left out since the new version replaces it), and stores the
+ * canonical CSV it produces as the dataset's next version. The browser's result is never trusted.
+ * Validations run one at a time: DuckDB's Node bindings are synchronous.
+ */
+export function publishImport(user: SessionUser, fileName: string, bytes: Uint8Array, decisions: PublishDecisions, ip: string | null = null): Promise<PublishOutcome> {
+  return serial('vigie-publish-validate', async () => {
+    const outcome = await validateAndStore(user, fileName, bytes, decisions);
+    const { audit } = services();
+    if (outcome.ok) {
+      await audit.record({ event: 'publish', user: user.name, ip, dataset: outcome.dataset, version: outcome.record.version, detail: `${fileName} (${outcome.rows} rows)` });
+      if (outcome.catalogue) await audit.record({ event: 'publish', user: user.name, ip, dataset: catalogueNameFor(outcome.dataset), version: outcome.catalogue.version, detail: fileName });
+    } else {
+      await audit.record({ event: 'publish_refused', user: user.name, ip, dataset: decisions.dataset, detail: `${fileName}: ${outcome.code}` });
+    }
+    return outcome;
+  });
+}
+
+const refuse = (status: number, code: PublishRefusal, detail?: string): PublishOutcome => ({ ok: false, status, code, detail });
+
+async function validateAndStore(user: SessionUser, fileName: string, bytes: Uint8Array, d: PublishDecisions): Promise<PublishOutcome> {
+  if (!isDatasetName(d.dataset) || !d.dataset.startsWith('observations/')) return refuse(400, 'bad_dataset');
+  const companion = catalogueNameFor(d.dataset);
+
+  // Column positions must exist in the file, else the SQL would name a column that is not there.
+  const sniffed = sniff(bytes.subarray(0, SNIFF_BYTES), d.dialect);
+  if (d.mapping) {
+    const width = sniffed.header.length;
+    if ([...Object.values(d.mapping.columns), ...d.mapping.periodColumns].some((i) => i >= width)) return refuse(422, 'bad_request', 'column out of range');
+  }
+
+  const db = await connectNode();
+  const { files } = await readAll((await listCurrent()).filter((c) => c.name !== d.dataset));
+  await loadDatasets(db, files);
+
+  let analysis;
+  try {
+    analysis = await analyseBytes(db, bytes, { dialect: d.dialect, mapping: d.mapping, indicatorMap: d.indicatorMap });
+  } catch (err) {
+    return refuse(422, 'unreadable', err instanceof Error ? err.message.slice(0, 300) : undefined);
+  }
+  if (!analysis.ok) return refuse(analysis.problem === 'binary' ? 415 : analysis.problem === 'too_large' ? 413 : 422, analysis.problem);
+  if (analysis.missing.length || !analysis.check) return refuse(422, 'mapping_incomplete', analysis.missing.join(', '));
+
+  // Every indicator the rows go to must be in the catalogue or described with this file.
+  const catalogue = new Set((await db.query<{ indicator_id: string }>({ sql: 'SELECT indicator_id FROM indicators' })).map((r) => r.indicator_id));
+  const describedIds = new Set(d.described.map((n) => n.indicator_id));
+  const axes = new Set((await db.query<{ axis: string }>({ sql: 'SELECT DISTINCT axis FROM indicators' })).map((r) => r.axis));
+  if (d.described.some((n) => !axes.has(n.axis))) return refuse(422, 'bad_request', 'unknown axis');
+  const unknown = Object.values(analysis.indicatorMap).filter((id): id is string => !!id && !catalogue.has(id) && !describedIds.has(id));
+  if (unknown.length) return refuse(422, 'unknown_indicator', [...new Set(unknown)].slice(0, 10).join(', '));
+  if (describedIds.size) {
+    const clash = await db.query<{ indicator_id: string }>(definedElsewhereQuery([...describedIds], companion));
+    if (clash.length) return refuse(409, 'indicator_exists', clash.map((c) => c.indicator_id).join(', '));
+  }
+
+  const { check } = analysis;
+  if (check.accepted === 0) return refuse(422, 'nothing_valid');
+  if (d.expectAccepted !== null && d.expectAccepted !== check.accepted) {
+    return refuse(409, 'count_mismatch', `server ${check.accepted}, browser ${d.expectAccepted}`);
+  }
+  const { rows, csv } = await commitImport(db, d.dataset, fileName, d.mode, d.described);
+  if (rows === 0) return refuse(422, 'nothing_new');
+
+  const { store } = services();
+  let catalogueRecord: VersionRecord | null = null;
+  if (d.described.length) {
+    const out = await exportCatalogue(db, `${d.dataset}.indicators.csv`, companion);
+    catalogueRecord = await store.publish(companion, out, { by: user.name, fileName, rows: null });
+  }
+  const record = await store.publish(d.dataset, csv, { by: user.name, fileName, rows, replaces: d.mode === 'replace' });
+  return { ok: true, dataset: d.dataset, record, rows, accepted: check.accepted, rejected: check.rejected, catalogue: catalogueRecord };
+}
+
+let exports = 0;
+async function exportCatalogue(db: Connector, described: string, companion: string): Promise<Uint8Array> {
+  const file = `vigie_catalogue_${process.pid}_${++exports}.csv`;
+  try {
+    for (const q of companionCatalogueQueries(described, companion, file)) await db.query(q);
+    return await db.readFile(file);
+  } finally {
+    await rm(file, { force: true });
+  }
+}
