@@ -1,0 +1,39 @@
+import { error, fail } from '@sveltejs/kit';
+import { clientAddress, requireRole } from '$lib/server/auth';
+import { history, isKnownDataset, restoreVersion, VersionError, withdrawDataset } from '$lib/server/versions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => ({ history: await history() });
+
+async function target(request: Request): Promise<{ dataset: string; version: number }> {
+  const form = await request.formData();
+  const dataset = String(form.get('dataset') ?? '');
+  const version = Number(form.get('version') ?? NaN);
+  if (!(await isKnownDataset(dataset))) error(404, 'Unknown dataset');
+  return { dataset, version };
+}
+
+export const actions: Actions = {
+  restore: async (event) => {
+    const user = requireRole(event, 'editor');
+    const { dataset, version } = await target(event.request);
+    try {
+      const record = await restoreVersion(user, dataset, version, clientAddress(event));
+      return { done: 'restored' as const, dataset, from: version, version: record.version };
+    } catch (err) {
+      if (err instanceof VersionError) return fail(err.status, { dataset, error: err.code });
+      throw err;
+    }
+  },
+  withdraw: async (event) => {
+    const user = requireRole(event, 'editor');
+    const { dataset } = await target(event.request);
+    try {
+      const record = await withdrawDataset(user, dataset, clientAddress(event));
+      return { done: 'withdrawn' as const, dataset, from: null, version: record.version };
+    } catch (err) {
+      if (err instanceof VersionError) return fail(err.status, { dataset, error: err.code });
+      throw err;
+    }
+  }
+};
