@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +9,13 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** An editor account of the server under test (tests/e2e/publishing.test.ts). */
+    editor: { name: string; password: string };
   }
 }
+
+/** The editor account created before the server starts, in the run's own store folder. */
+const EDITOR = { name: 'editeur', password: 'mot-de-passe-e2e' };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The build tested: `build/`, or `VIGIE_BUILD_DIR` (see svelte.config.js). */
@@ -37,14 +43,15 @@ function buildIsFresh(): boolean {
 }
 
 /** Runs a command in the repository, keeping its output to show only if it fails. */
-function run(command: string, args: string[]): Promise<void> {
+function run(command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}, input?: string): Promise<void> {
   return new Promise((done, fail) => {
     // Vitest sets NODE_ENV=test, which would make Vite resolve the libraries' development builds.
-    const env = { ...process.env, NODE_ENV: 'production' };
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, NODE_ENV: 'production', ...extraEnv };
+    const child = spawn(command, args, { cwd: root, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    child.stdin?.end(input);
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', fail);
     child.on('exit', (code) => {
       if (code === 0) return done();
@@ -88,10 +95,17 @@ export default async function setup({ provide }: TestProject) {
   }
   if (!existsSync(join(root, buildDir, 'index.js'))) throw new Error(`${buildDir}/index.js is missing: run npm run build`);
 
+  // The run's own store folder (published versions, accounts), with one editor account made by the
+  // command line a manager would use: every run starts from the shipped data.
+  const store = mkdtempSync(join(tmpdir(), 'vigie-e2e-store-'));
+  await run(process.execPath, ['scripts/user.mjs', 'add', EDITOR.name, '--role', 'editor', '--password-stdin'], { VIGIE_STORE_DIR: store }, EDITOR.password);
+  provide('editor', EDITOR);
+
   const port = await freePort();
   const server = spawn(process.execPath, [buildDir], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+    // ORIGIN: adapter-node would otherwise take requests for HTTPS, and SvelteKit refuse forms as cross-site.
+    env: { ...process.env, NODE_ENV: 'production', VIGIE_STORE_DIR: store, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let log = '';
@@ -103,15 +117,18 @@ export default async function setup({ provide }: TestProject) {
     await waitForServer(`${url}/`, server, () => log);
   } catch (err) {
     server.kill();
+    rmSync(store, { recursive: true, force: true });
     throw err;
   }
   provide('baseUrl', url);
 
   return async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(store, { recursive: true, force: true });
   };
 }
