@@ -116,7 +116,7 @@ describe('Rapport', () => {
     const { page, errors } = await newPage();
     await visit(page, '/rapport?indicateurs=tournees_soutenues,bureaux_etranger&de=2016');
     await expect(page.locator('section.rpanel').count()).resolves.toBe(2);
-    await expect(page.locator('header.cover dd').nth(2).textContent()).resolves.toBe('Filtres : Période : depuis 2016');
+    await expect(page.locator('header.cover dd').nth(2).textContent()).resolves.toBe('Période : depuis 2016');
     await page.getByRole('checkbox', { name: "Aide financière à l'exportation et aux tournées" }).check();
     await page.waitForURL((url) => (url.searchParams.get('indicateurs') ?? '').includes('aide_exportation'));
     await settled(page);
