@@ -130,7 +130,7 @@ describe('Rapport', () => {
     await expect(page.locator('section.rpanel[data-indicator="aide_exportation"] tbody tr').first().locator('td').first().textContent()).resolves.toBe('2016-2017');
     const pdf = await printed(page, 'A4', 'ticked');
     expect(pdf.count).toBe(3);
-    expect(pdf.pages[0]).toContain('Filtres Filtres : Période : depuis 2016');
+    expect(pdf.pages[0]).toContain('Filtres Période : depuis 2016');
     expect(errors).toEqual([]);
   });
 });
