@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isRead, type Connector, type SqlQuery } from './types';
+import { ReadCache } from './cache';
 import { toRows } from './rows';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
@@ -26,10 +27,12 @@ export async function connectNode(): Promise<Connector> {
   await db.instantiate();
   const conn = db.connect();
   const prepared = new Map<string, ReturnType<typeof conn.prepare>>();
+  const cache = new ReadCache();
 
   return {
     async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
       if (!isRead(sql)) {
+        cache.clear();
         for (const stmt of prepared.values()) stmt.close();
         prepared.clear();
         if (params.length === 0) return toRows<T>(conn.query(sql));
@@ -40,7 +43,7 @@ export async function connectNode(): Promise<Connector> {
           once.close();
         }
       }
-      if (params.length === 0) return toRows<T>(conn.query(sql));
+      if (params.length === 0) return cache.read({ sql }, async () => toRows<T>(conn.query(sql)));
       let stmt = prepared.get(sql);
       if (!stmt) {
         stmt = conn.prepare(sql);
@@ -49,12 +52,15 @@ export async function connectNode(): Promise<Connector> {
       return toRows<T>(stmt.query(...params));
     },
     async registerText(name, text) {
+      cache.clear();
       db.registerFileText(name, text);
     },
     async registerBytes(name, bytes) {
+      cache.clear();
       db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {
+      cache.clear();
       db.dropFile(name);
     },
     async readFile(name) {

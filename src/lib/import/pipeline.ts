@@ -175,7 +175,10 @@ export async function commitImport(
   for (const q of exportDatasetQueries(dataset, file)) await db.query(q);
   const csv = await db.readFile(file);
   await db.dropFile(file);
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_export' });
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>({
+    sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM raw_observations WHERE dataset = ?',
+    params: [dataset]
+  });
   for (const q of cleanupQueries()) await db.query(q);
   return { rows: n, csv };
 }

@@ -1,6 +1,7 @@
 import type { Connector, SqlQuery } from '$lib/db/types';
 import { ident, literal } from './sql';
 import { importMacros } from './import-macros';
+import { rollupQueries } from './observations';
 import { periodMacros } from './period';
 
 /** What a CSV file holds, by the data contract of docs/data-format.md. */
@@ -142,7 +143,8 @@ export async function rebuildDerived(db: Connector): Promise<void> {
 
 /**
  * The typed tables every query reads. Rebuilt after each load rather than kept as views, so a filter
- * change scans prepared columns instead of re-parsing periods.
+ * change scans prepared columns instead of re-parsing periods, and the rollups of the observations
+ * instead of the observations.
  */
 function derivedTables(): SqlQuery[] {
   return [
@@ -152,7 +154,10 @@ SELECT indicator_id, axis, name_fr, coalesce(name_en, name_fr) AS name_en,
   coalesce(unit, 'count') AS unit, coalesce(direction, 'up') AS direction,
   TRY_CAST(target AS DOUBLE) AS target, target_period,
   definition_fr, coalesce(definition_en, definition_fr) AS definition_en, source,
-  coalesce(measure, 'flow') AS measure, dataset, line AS catalogue_order
+  coalesce(measure, 'flow') AS measure, dataset, line AS catalogue_order,
+  -- Once here: the period macros cost tens of milliseconds to plan, too much for every page.
+  strftime(vigie_period_start(target_period), '%Y-%m-%d') AS target_start,
+  strftime(vigie_period_end(target_period), '%Y-%m-%d') AS target_end
 FROM raw_indicators WHERE indicator_id IS NOT NULL`
     },
     {
@@ -186,10 +191,12 @@ WITH typed AS (
   FROM agreements WHERE signed_start IS NOT NULL
   GROUP BY 4
 ),
+grained AS (SELECT t.*, vigie_granularity(period) AS granularity FROM typed t),
+started AS (SELECT g.*, vigie_start_of(period, granularity) AS period_start FROM grained g),
 normal AS (
-  SELECT t.*, vigie_granularity(period) AS granularity, vigie_period_start(period) AS period_start,
-    vigie_period_end(period) AS period_end, coalesce(source, '') = 'sample' AS is_sample, coalesce(m.seq, 0) AS seq
-  FROM typed t LEFT JOIN dataset_meta m USING (dataset)
+  SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end,
+    coalesce(source, '') = 'sample' AS is_sample, coalesce(m.seq, 0) AS seq
+  FROM started s LEFT JOIN dataset_meta m USING (dataset)
 ),
 has_real AS (SELECT DISTINCT indicator_id FROM normal WHERE NOT is_sample),
 replacing AS (
@@ -211,7 +218,8 @@ SELECT indicator_id,
   bool_or(region IS NOT NULL) AS has_region, bool_or(country IS NOT NULL) AS has_country,
   bool_or(discipline IS NOT NULL) AS has_discipline, bool_or(program IS NOT NULL) AS has_program
 FROM observations GROUP BY indicator_id`
-    }
+    },
+    ...rollupQueries()
   ];
 }
 

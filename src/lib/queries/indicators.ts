@@ -30,9 +30,7 @@ export interface Indicator {
 export function indicatorsQuery(): SqlQuery {
   return {
     sql: `SELECT indicator_id, axis, name_fr, name_en, unit, direction, target, target_period,
-  definition_fr, definition_en, source, measure,
-  strftime(vigie_period_start(target_period), '%Y-%m-%d') AS target_start,
-  strftime(vigie_period_end(target_period), '%Y-%m-%d') AS target_end
+  definition_fr, definition_en, source, measure, target_start, target_end
 FROM indicators ORDER BY catalogue_order`
   };
 }

@@ -1,6 +1,6 @@
 import type { SqlQuery } from '$lib/db/types';
 import type { PeriodLike } from '$lib/i18n/format';
-import { FILTER_DIMENSIONS, type Dimension, type Filters } from './filters';
+import { FILTER_DIMENSIONS, type Dimension, type FilterDimension, type Filters } from './filters';
 import { ident, Where } from './sql';
 
 /** One point of a series: a period and the value of the rows kept in it. */
@@ -25,30 +25,117 @@ export interface BreakdownPoint extends SeriesPoint {
 
 /**
  * The filter clauses. A dimension filter only applies to indicators that have that dimension: the
- * offices abroad have no discipline, so filtering on Musique must not blank their panel.
+ * offices abroad have no discipline, so filtering on Musique must not blank their panel. `has` is the
+ * alias of the table with the `has_<dimension>` flags.
  */
-function filterWhere(f: Filters, indicatorIds: readonly string[]): Where {
+function filterWhere(f: Filters, indicatorIds: readonly string[], year: string, has: string): Where {
   const w = new Where();
   w.and(`o.indicator_id IN (${indicatorIds.map(() => '?').join(', ')})`, ...indicatorIds);
-  if (f.from !== null) w.and('year(o.period_start) >= ?', f.from);
-  if (f.to !== null) w.and('year(o.period_start) <= ?', f.to);
+  if (f.from !== null) w.and(`${year} >= ?`, f.from);
+  if (f.to !== null) w.and(`${year} <= ?`, f.to);
   for (const dim of FILTER_DIMENSIONS) {
     const value = f[dim];
-    if (value !== null) w.and(`(o.${ident(dim)} = ? OR NOT d.${ident(`has_${dim}`)})`, value);
+    if (value !== null) w.and(`(o.${ident(dim)} = ? OR NOT ${has}.${ident(`has_${dim}`)})`, value);
   }
   return w;
 }
 
-const AGGREGATE = `CASE WHEN any_value(i.unit) = 'percent' THEN avg(o.value) ELSE sum(o.value) END`;
-const PERIOD_COLUMNS = `o.period, strftime(o.period_start, '%Y-%m-%d') AS start, strftime(o.period_end, '%Y-%m-%d') AS "end", o.granularity`;
+/** The filter dimensions a set of filters restricts, in FILTER_DIMENSIONS order. */
+function filteredDimensions(f: Filters): FilterDimension[] {
+  return FILTER_DIMENSIONS.filter((d) => f[d] !== null);
+}
+
+/**
+ * The rollup keyed by indicator, period and `dims`: pre-aggregated observations, one table per subset
+ * of the filter dimensions, as Mosaic's data cube indexes are. Filtering a rollup on exactly its own
+ * dimensions leaves one row per point (each dimension is either fixed by the filter or absent from the
+ * indicator's data), so a filter change reads finished points — a few thousand rows at most, however
+ * many millions of observations are loaded — and aggregates nothing.
+ */
+export function rollupTable(dims: readonly FilterDimension[]): string {
+  const kept = FILTER_DIMENSIONS.filter((d) => dims.includes(d));
+  return kept.length ? `observations_by_${kept.join('_')}` : 'observations_by_period';
+}
+
+/** Every subset of the filter dimensions, the full set first. */
+function dimensionSubsets(): FilterDimension[][] {
+  const n = FILTER_DIMENSIONS.length;
+  return Array.from({ length: 1 << n }, (_, mask) => FILTER_DIMENSIONS.filter((_, i) => ~mask & (1 << i)));
+}
+
+/**
+ * Builds the rollups, rebuilt with the other derived tables (after `observations`, `indicators` and
+ * `indicator_dims`): the finest from the observations, the coarser ones from finer ones. Besides the
+ * partial aggregates (sum and count of values, distinct notes and sources) each row holds its finished
+ * point: value (average for percent indicators), period bounds as text, notes and sources joined.
+ */
+export function rollupQueries(): SqlQuery[] {
+  const [full, ...coarser] = dimensionSubsets();
+  const finest = rollupTable(full!);
+  const key = (dims: readonly FilterDimension[]) => ['indicator_id', 'period', 'period_start', 'period_end', 'granularity', ...dims].join(', ');
+  const finish = (table: string, partial: string) => `CREATE OR REPLACE TABLE ${table} AS
+WITH p AS (${partial})
+SELECT p.*, year(p.period_start) AS year,
+  strftime(p.period_start, '%Y-%m-%d') AS start, strftime(p.period_end, '%Y-%m-%d') AS "end",
+  CASE WHEN i.unit = 'percent' THEN p.value_sum / p.value_count ELSE p.value_sum END AS value,
+  nullif(array_to_string(list_sort(p.notes), ' · '), '') AS note,
+  nullif(array_to_string(list_sort(p.sources), ' · '), '') AS source,
+  d.has_region, d.has_discipline, d.has_program
+FROM p
+JOIN (SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY indicator_id) i USING (indicator_id)
+JOIN indicator_dims d USING (indicator_id)`;
+  return [
+    {
+      sql: finish(
+        finest,
+        `SELECT ${key(full!)}, sum(value) AS value_sum, count(value) AS value_count, bool_or(is_sample) AS sample,
+  list_distinct(list(note)) AS notes, list_distinct(list(source)) AS sources
+FROM observations GROUP BY ${key(full!)}`
+      )
+    },
+    // Each from the rollup with one more dimension (the first it lacks), which comes earlier here.
+    ...coarser.map((dims) => ({
+      sql: finish(
+        rollupTable(dims),
+        `SELECT ${key(dims)}, sum(value_sum) AS value_sum, CAST(sum(value_count) AS BIGINT) AS value_count, bool_or(sample) AS sample,
+  list_distinct(flatten(list(notes))) AS notes, list_distinct(flatten(list(sources))) AS sources
+FROM ${rollupTable([...dims, FILTER_DIMENSIONS.find((d) => !dims.includes(d))!])} GROUP BY ${key(dims)}`
+      )
+    })),
+    {
+      sql: `CREATE OR REPLACE TABLE filter_options AS
+SELECT 'region' AS dimension, region AS value FROM ${rollupTable(['region'])} WHERE region IS NOT NULL GROUP BY region
+UNION ALL SELECT 'discipline', discipline FROM ${rollupTable(['discipline'])} WHERE discipline IS NOT NULL GROUP BY discipline
+UNION ALL SELECT 'program', program FROM ${rollupTable(['program'])} WHERE program IS NOT NULL GROUP BY program
+UNION ALL SELECT 'year', CAST(year AS VARCHAR) FROM ${rollupTable([])} GROUP BY year`
+    }
+  ];
+}
+
+/** What a point is made of, from the observations themselves: the definition the rollups must equal. */
+const DIRECT_POINT = `CASE WHEN any_value(i.unit) = 'percent' THEN avg(o.value) ELSE sum(o.value) END AS value, bool_or(o.is_sample) AS sample,
+  string_agg(DISTINCT o.note, ' · ' ORDER BY o.note) AS note, string_agg(DISTINCT o.source, ' · ' ORDER BY o.source) AS source`;
+const DIRECT_PERIOD = `o.period, strftime(o.period_start, '%Y-%m-%d') AS start, strftime(o.period_end, '%Y-%m-%d') AS "end", o.granularity`;
+const ROLLED_POINT = `o.period, o.start, o."end", o.granularity, o.value, o.sample, o.note, o.source`;
 
 /** The series of several indicators at once (one query for a whole page of panels), ordered by time. */
 export function seriesQuery(indicatorIds: readonly string[], filters: Filters): SqlQuery {
-  const w = filterWhere(filters, indicatorIds.length ? indicatorIds : ['']);
+  const w = filterWhere(filters, indicatorIds.length ? indicatorIds : [''], 'o.year', 'o');
   return {
-    sql: `SELECT o.indicator_id, ${PERIOD_COLUMNS},
-  ${AGGREGATE} AS value, bool_or(o.is_sample) AS sample,
-  string_agg(DISTINCT o.note, ' · ') AS note, string_agg(DISTINCT o.source, ' · ') AS source
+    sql: `SELECT o.indicator_id, ${ROLLED_POINT}
+FROM ${rollupTable(filteredDimensions(filters))} o
+${w}
+ORDER BY o.indicator_id, o.period_start, o.period_end`,
+    params: w.params
+  };
+}
+
+/** `seriesQuery` aggregated from the observations themselves: the reference the rollups are tested against. */
+export function seriesQueryDirect(indicatorIds: readonly string[], filters: Filters): SqlQuery {
+  const w = filterWhere(filters, indicatorIds.length ? indicatorIds : [''], 'year(o.period_start)', 'd');
+  return {
+    sql: `SELECT o.indicator_id, ${DIRECT_PERIOD},
+  ${DIRECT_POINT}
 FROM observations o
 JOIN indicators i USING (indicator_id)
 JOIN indicator_dims d USING (indicator_id)
@@ -59,14 +146,31 @@ ORDER BY o.indicator_id, o.period_start, o.period_end`,
   };
 }
 
-/** One indicator's series split by a dimension's values (for stacked bars or small multiples). */
+/**
+ * One indicator's series split by a dimension's values (for stacked bars or small multiples), from the
+ * rollup of the filtered dimensions and the split one; there is no rollup by country, read from the
+ * observations.
+ */
 export function breakdownQuery(indicatorId: string, dimension: Dimension, filters: Filters): SqlQuery {
-  const w = filterWhere(filters, [indicatorId]);
+  if (dimension === 'country') return breakdownQueryDirect(indicatorId, dimension, filters);
+  const w = filterWhere(filters, [indicatorId], 'o.year', 'o');
   const col = `o.${ident(dimension)}`;
   return {
-    sql: `SELECT o.indicator_id, ${col} AS key, ${PERIOD_COLUMNS},
-  ${AGGREGATE} AS value, bool_or(o.is_sample) AS sample,
-  string_agg(DISTINCT o.note, ' · ') AS note, string_agg(DISTINCT o.source, ' · ') AS source
+    sql: `SELECT o.indicator_id, ${col} AS key, ${ROLLED_POINT}
+FROM ${rollupTable([...filteredDimensions(filters), dimension])} o
+${w}
+ORDER BY o.period_start, o.period_end, key`,
+    params: w.params
+  };
+}
+
+/** `breakdownQuery` aggregated from the observations themselves. */
+export function breakdownQueryDirect(indicatorId: string, dimension: Dimension, filters: Filters): SqlQuery {
+  const w = filterWhere(filters, [indicatorId], 'year(o.period_start)', 'd');
+  const col = `o.${ident(dimension)}`;
+  return {
+    sql: `SELECT o.indicator_id, ${col} AS key, ${DIRECT_PERIOD},
+  ${DIRECT_POINT}
 FROM observations o
 JOIN indicators i USING (indicator_id)
 JOIN indicator_dims d USING (indicator_id)
@@ -79,11 +183,5 @@ ORDER BY o.period_start, o.period_end, key`,
 
 /** The distinct values of each filter dimension, and the years covered, for the filter bar. */
 export function filterOptionsQuery(): SqlQuery {
-  return {
-    sql: `SELECT 'region' AS dimension, region AS value FROM observations WHERE region IS NOT NULL GROUP BY region
-UNION ALL SELECT 'discipline', discipline FROM observations WHERE discipline IS NOT NULL GROUP BY discipline
-UNION ALL SELECT 'program', program FROM observations WHERE program IS NOT NULL GROUP BY program
-UNION ALL SELECT 'year', CAST(year(period_start) AS VARCHAR) FROM observations GROUP BY year(period_start)
-ORDER BY dimension, value`
-  };
+  return { sql: 'SELECT dimension, value FROM filter_options ORDER BY dimension, value' };
 }

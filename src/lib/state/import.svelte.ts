@@ -27,7 +27,14 @@ const REMEMBER = 'vigie.mapping.';
  * loaded changes before `load()`; cancelling at any point drops the working tables.
  */
 export class ImportSession {
-  phase = $state<Phase>('idle');
+  #phase = $state<Phase>('idle');
+  get phase(): Phase {
+    return this.#phase;
+  }
+  set phase(next: Phase) {
+    this.#phase = next;
+    performance.mark(`vigie:import:${next}`); // `npm run bench` times the import by these marks
+  }
   file = $state<File | null>(null);
   progress = $state<{ done: number; total: number } | null>(null);
   sniffed = $state<Sniffed | null>(null);

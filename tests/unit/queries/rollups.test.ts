@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Connector } from '$lib/db/types';
+import { DIMENSIONS, FILTER_DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
+import {
+  breakdownQuery,
+  breakdownQueryDirect,
+  filterOptionsQuery,
+  seriesQuery,
+  seriesQueryDirect,
+  type BreakdownPoint,
+  type SeriesPoint
+} from '$lib/queries/observations';
+import { engineWith, readDataDir } from './engine';
+
+// The rollups (pre-aggregated observations) must answer exactly what the observations answer: every
+// filter shape reads another rollup, so each shape is compared with the query over the observations.
+
+const header = 'indicator_id,period,value,region,country,discipline,program,note,source\n';
+const small = `${header}tours,2018-2019,10,Europe,FRA,Musique,Exportation,,sample
+tours,2018-2019,5,États-Unis,USA,Danse,Exportation,,sample
+tours,2018-2019,7,Europe,BEL,Musique,Tournées,révisé,sample
+tours,2019-2020,12,Europe,FRA,Musique,Tournées,,sample
+tours,2019-2020,,États-Unis,USA,Danse,Tournées,x : confidentiel,sample
+tours,2020-2021,,Europe,FRA,Musique,Exportation,suppressed,sample
+rate,2019,40,Europe,,,,,Enquête A
+rate,2019,60,Europe,,,,,Enquête B
+rate,2019,80,États-Unis,,,,,Enquête A
+rate,2020,,Europe,,,,,Enquête A
+offices,2019-02,32,,,,,,MRIF
+offices,2020-02,33,,,,,note b,MRIF
+offices,2020-02,1,,,,,note a,MRIF
+`;
+
+/** Filters of every shape: no filter, each dimension alone, each pair, all three; with years or not. */
+function filterShapes(values: Record<(typeof FILTER_DIMENSIONS)[number], string[]>, years: number[]): Filters[] {
+  const out: Filters[] = [];
+  const n = FILTER_DIMENSIONS.length;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    for (const [from, to] of [[null, null], [years[1] ?? years[0]!, years.at(-2) ?? null]] as const) {
+      const f: Filters = { ...NO_FILTERS, from, to };
+      FILTER_DIMENSIONS.forEach((d, i) => {
+        if (mask & (1 << i)) f[d] = values[d][mask % values[d].length] ?? 'absent';
+      });
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Compares the series of `ids`, and the breakdowns of `split` by every dimension, under each filter. */
+async function expectSame(db: Connector, ids: string[], filters: Filters[], split: string[]) {
+  for (const f of filters) {
+    const direct = await db.query<SeriesPoint>(seriesQueryDirect(ids, f));
+    expect(await db.query<SeriesPoint>(seriesQuery(ids, f)), JSON.stringify(f)).toEqual(direct);
+    if (f.from !== null) continue; // breakdowns: every dimension shape, one period shape
+    for (const id of split) {
+      for (const dim of DIMENSIONS) {
+        const rows = await db.query<BreakdownPoint>(breakdownQueryDirect(id, dim, f));
+        expect(await db.query<BreakdownPoint>(breakdownQuery(id, dim, f)), `${id} by ${dim} ${JSON.stringify(f)}`).toEqual(rows);
+      }
+    }
+  }
+}
+
+// Hundreds of statements on the wasm engine: more than the default 5 s on a busy machine.
+const SLOW = 120_000;
+
+describe('rollups', () => {
+  it('answer as the observations do: sums, averages of percents, missing values, notes and sources', async () => {
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+    const shapes = filterShapes({ region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] }, [2018, 2019, 2020]);
+    await expectSame(db, ['tours', 'rate', 'offices'], shapes, ['tours', 'rate']);
+    // The cases that would go wrong: an average of averages, a sum of missing values, merged notes.
+    const rows = await db.query<SeriesPoint>(seriesQuery(['tours', 'rate', 'offices'], NO_FILTERS));
+    expect(rows.map((r) => [r.indicator_id, r.period, r.value, r.note])).toEqual([
+      ['offices', '2019-02', 32, null],
+      ['offices', '2020-02', 34, 'note a · note b'],
+      ['rate', '2019', 60, null],
+      ['rate', '2020', null, null],
+      ['tours', '2018-2019', 22, 'révisé'],
+      ['tours', '2019-2020', 12, 'x : confidentiel'],
+      ['tours', '2020-2021', null, 'suppressed']
+    ]);
+  }, SLOW);
+
+  it('answer as the observations do on the shipped data, for every filter shape', async () => {
+    const { files } = await readDataDir('data');
+    const db = await engineWith(files);
+    const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
+    const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
+    const shapes = filterShapes(
+      { region: pick('region'), discipline: pick('discipline'), program: pick('program') },
+      pick('year').map(Number)
+    );
+    const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map((r) => r.id);
+    // Every indicator's series; the breakdowns of the one with every dimension, and of a percent.
+    await expectSame(db, ids, shapes, ['tournees_soutenues', 'taux_autofinancement']);
+  }, SLOW);
+
+  it('give the filter bar the values the observations hold', async () => {
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+    const direct = await db.query({
+      sql: `SELECT 'region' AS dimension, region AS value FROM observations WHERE region IS NOT NULL GROUP BY region
+UNION ALL SELECT 'discipline', discipline FROM observations WHERE discipline IS NOT NULL GROUP BY discipline
+UNION ALL SELECT 'program', program FROM observations WHERE program IS NOT NULL GROUP BY program
+UNION ALL SELECT 'year', CAST(year(period_start) AS VARCHAR) FROM observations GROUP BY year(period_start)
+ORDER BY dimension, value`
+    });
+    expect(await db.query(filterOptionsQuery())).toEqual(direct);
+  });
+});
