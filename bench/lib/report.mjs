@@ -1,0 +1,132 @@
+// Turns the raw measurements into figures, ratios to their same-run baselines, targets, and the
+// Markdown table that README's Performance section shows.
+import { ratio, summary } from './stats.mjs';
+
+const MB = 1e6;
+const ms = (v) => (v == null ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const mb = (v) => (v == null ? '—' : `${(v / MB).toFixed(v < 10 * MB ? 1 : 0)} MB`);
+const kb = (v) => (v == null ? '—' : `${(v / 1000).toFixed(1)} KB`);
+const times = (v) => (v == null ? '—' : `${v.toFixed(2)}×`);
+const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)} %`);
+const rate = (v) => (v == null ? '—' : `${v.toFixed(1)} MB/s`);
+const rows = (n) => (n >= 1e6 ? `${n / 1e6} M` : n >= 1e3 ? `${n / 1e3} k` : String(n));
+
+/** Figures, ratios and the Markdown table of a bench run. */
+export function report(results) {
+  // A smoke run's tiny files and single runs say nothing about the targets: not graded.
+  const graded = results.config.mode === 'full';
+  const status = (ok) => (!graded || ok == null ? '—' : ok ? 'met' : '**missed**');
+  const lines = [];
+  const summaryOut = { sizes: {}, import: null, bytes: null };
+  const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push('| Measure | Data | Median | p95 | Baseline, same run (median) | Ratio | Target | |');
+  lines.push('|---|---|---|---|---|---|---|---|');
+
+  for (const [size, e] of Object.entries(results.sizes)) {
+    const s = (summaryOut.sizes[size] = {});
+    const label = `${rows(Number(size))} rows`;
+    if (e.cold) {
+      const app = summary(e.cold.app.map((r) => r.firstChart));
+      const floor = summary(e.cold.floor.map((r) => r.firstChart));
+      s.firstChart = { app, floor, ratio: ratio(app.median, floor.median), ttfb: summary(e.cold.app.map((r) => r.ttfb)) };
+      row('First chart painted, cold `/`', label, ms(app.median), ms(app.p95), `bare SVG page ${ms(floor.median)}`, times(s.firstChart.ratio), '≤ 500 ms', status(app.median <= 500));
+    }
+    if (e.duckdb) {
+      const app = summary(e.duckdb.app.map((r) => r.connected));
+      const bare = summary(e.duckdb.bare.map((r) => r.connected));
+      const data = summary(e.duckdb.app.map((r) => r.dataReady));
+      s.duckdb = { app, bare, ratio: ratio(app.median, bare.median), dataReady: data, bareFirstQuery: summary(e.duckdb.bare.map((r) => r.firstQuery)) };
+      row('DuckDB ready, cold (wasm instantiated, connected)', label, ms(app.median), ms(app.p95), `bare duckdb-wasm page ${ms(bare.median)}`, times(s.duckdb.ratio), '≤ 1.2×', status(s.duckdb.ratio <= 1.2));
+      row('Data loaded in the browser (engine ready)', label, ms(data.median), ms(data.p95), '—', '—', '—', '');
+    }
+    if (e.filters) {
+      const f = e.filters;
+      const updated = summary(f.timings.map((t) => t.updated));
+      const frame = summary(f.timings.map((t) => t.frame));
+      const bare = summary(f.bare);
+      const growth = ratio(f.after.renderer - f.before.renderer, f.before.renderer);
+      const heapGrowth = ratio(f.after.heap - f.before.heap, f.before.heap);
+      const target = Number(size) >= 1e6 ? 33 : Number(size) >= 1e5 ? 16 : null;
+      s.filters = { updated, frame, bare, ratioP50: ratio(updated.median, bare.median), ratioP95: ratio(updated.p95, bare.p95), growth, heapGrowth, before: f.before, after: f.after, peak: f.peak };
+      row(
+        `Filter change → every chart repainted (${f.timings.length} changes)`,
+        label,
+        ms(updated.median),
+        ms(updated.p95),
+        `same queries bare ${ms(bare.median)} (p95 ${ms(bare.p95)}); ${f.requests ?? '?'} data requests to the server`,
+        `${times(s.filters.ratioP50)} (p95 ${times(s.filters.ratioP95)})`,
+        target ? `p95 ≤ ${target} ms` : '—',
+        target ? status(updated.p95 <= target) : ''
+      );
+      row(
+        `Memory growth over ${f.timings.length} filter changes`,
+        label,
+        pct(growth),
+        '',
+        `renderer ${mb(f.before.renderer)} → ${mb(f.after.renderer)}; JS heap ${mb(f.before.heap)} → ${mb(f.after.heap)}`,
+        '',
+        '< 10 %',
+        status(growth < 0.1)
+      );
+    }
+  }
+
+  if (results.import?.runs.length) {
+    const im = results.import;
+    const ok = im.runs.filter((r) => !r.failed);
+    const total = summary(ok.map((r) => r.stageMs + r.commitMs));
+    const stage = summary(ok.map((r) => r.stageMs));
+    const mbps = (t) => (t == null ? null : im.bytes / MB / (t / 1000));
+    const readCsv = summary(ok.map((r) => r.floor.readCsv?.ms));
+    const papa = summary(ok.map((r) => r.floor.papaparse?.ms));
+    const papaHeader = summary(ok.map((r) => r.floor.papaparseHeader?.ms));
+    const peak = summary(ok.map((r) => r.memory.peak));
+    const stagePeak = summary(ok.map((r) => r.memory.stagePeak));
+    const idle = summary(ok.map((r) => r.memory.idle));
+    const longest = summary(ok.map((r) => r.longestTask));
+    const s = (summaryOut.import = {
+      mbps: mbps(total.median),
+      stageMbps: mbps(stage.median),
+      readCsvMbps: mbps(readCsv.median),
+      papaparseMbps: mbps(papa.median),
+      papaparseHeaderMbps: mbps(papaHeader.median),
+      peakBytes: peak.median,
+      idleBytes: idle.median,
+      peakOverCsv: ratio(peak.median, im.bytes),
+      stagePeakBytes: stagePeak.median,
+      longestTaskMs: longest.max,
+      total,
+      stage,
+      failed: im.runs.length - ok.length
+    });
+    s.vsReadCsv = ratio(s.mbps, s.readCsvMbps);
+    s.vsPapaparse = ratio(s.mbps, s.papaparseMbps);
+    s.vsPapaparseHeader = ratio(s.mbps, s.papaparseHeaderMbps);
+    const label = `${rows(im.rows)} rows, ${mb(im.bytes)}`;
+    row('CSV import, pick → loaded (`/importer`)', label, rate(s.mbps), rate(mbps(total.p95)), `read_csv alone ${rate(s.readCsvMbps)}`, times(s.vsReadCsv), '≥ 0.8×', status(s.vsReadCsv >= 0.8));
+    row('', '', '', '', `papaparse, rows as arrays ${rate(s.papaparseMbps)}`, times(s.vsPapaparse), '≥ 2.5×', status(s.vsPapaparse >= 2.5));
+    row('', '', '', '', `papaparse, rows as objects (\`header: true\`) ${rate(s.papaparseHeaderMbps)}`, times(s.vsPapaparseHeader), '≥ 2.5×', status(s.vsPapaparseHeader >= 2.5));
+    row('… of which pick → validation report', label, rate(s.stageMbps), '', `read_csv alone ${rate(s.readCsvMbps)}`, times(ratio(s.stageMbps, s.readCsvMbps)), '', '');
+    row(
+      'Peak memory during the import (renderer + worker)',
+      label,
+      mb(s.peakBytes),
+      '',
+      `CSV ${mb(im.bytes)}; page before the import ${mb(s.idleBytes)}; peak until the validation report ${mb(s.stagePeakBytes)}`,
+      times(s.peakOverCsv),
+      '≤ 3× CSV',
+      status(s.peakOverCsv <= 3)
+    );
+    row('Longest main-thread task during the import', label, ms(longest.median), ms(longest.max), '', '', '≤ 50 ms (issue 3)', status(longest.max <= 50));
+    if (s.failed) row(`**${s.failed} import run(s) failed**`, '', '', '', '', '', '', '');
+  }
+
+  if (results.bytes) {
+    const b = results.bytes;
+    summaryOut.bytes = { firstJsGzip: b.firstJsGzip, firstCssGzip: b.firstCssGzip, laterJsGzip: b.laterJsGzip, wasmGzip: b.wasmGzip };
+    row('JS for the first page (until hydrated), gzip', '', kb(b.firstJsGzip), '', `CSS ${kb(b.firstCssGzip)}`, '', '≤ 200 KB', status(b.firstJsGzip <= 200_000));
+    row('JS loaded after hydration (DuckDB library and worker), gzip', '', kb(b.laterJsGzip), '', `wasm ${mb(b.wasmGzip)} gzip (${mb(b.wasmRaw)} raw)`, '', '—', '');
+  }
+  const when = `${results.date.slice(0, 10)}, ${results.config.mode} run, Chromium ${results.chromium}, Node ${results.node}`;
+  return { markdown: `${lines.join('\n')}\n\n_${when}._\n`, summary: summaryOut };
+}

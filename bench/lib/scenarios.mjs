@@ -1,0 +1,344 @@
+// The measurements, each in fresh browser contexts against a running server.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { freshPage, memorySampler, readRecorder } from './browser.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` in the page until it returns a non-null value. */
+async function until(page, fn, arg, timeout = 120_000) {
+  const handle = await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+  return handle.jsonValue();
+}
+
+/** Navigation start → first chart painted (FCP or the frame that drew the first `svg[role=img]`), LCP, TTFB. */
+async function coldMetrics(page) {
+  await until(page, () => (window.__bench.marks['chart-frame'] !== undefined && window.__bench.fcp !== null ? true : null));
+  await sleep(300); // let LCP settle
+  const r = await readRecorder(page);
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return { ttfb: n.responseStart, html: n.responseEnd, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, htmlBytes: n.encodedBodySize };
+  });
+  return { firstChart: Math.max(r.fcp, r.marks['chart-frame']), fcp: r.fcp, lcp: r.lcp, chartDom: r.marks['chart-dom'], ...nav };
+}
+
+/** Cold load of `path` in a fresh context, `runs` times. */
+export async function coldLoad(browser, url, path, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await freshPage(browser, url);
+    await page.goto(path, { waitUntil: 'load' });
+    out.push(await coldMetrics(page));
+    await context.close();
+  }
+  return out;
+}
+
+/** Waits for the app's engine (data loaded) and returns its milestones, from navigation start. */
+async function engineMetrics(page, timeout = 900_000) {
+  await until(page, () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null), undefined, timeout);
+  const r = await readRecorder(page);
+  if (r.marks['data-engine:failed'] !== undefined) throw new Error('the browser engine failed to start');
+  return { connected: r.perf['vigie:duckdb:connected'], started: r.perf['vigie:duckdb:start'], dataReady: r.marks['data-engine:ready'], hydrated: r.marks['data-hydrated:true'] };
+}
+
+/** The bare duckdb-wasm page, cold: navigation start → connected, → first query answered. */
+async function bareDuckdb(browser, url) {
+  const { context, page } = await freshPage(browser, url);
+  await page.goto('/bench/duckdb', { waitUntil: 'load' });
+  await until(page, () => (document.querySelector('[data-bench-ready],[data-bench-error]') ? true : null));
+  const r = await readRecorder(page);
+  await context.close();
+  return { connected: r.perf['vigie:bench:duckdb-connected'], firstQuery: r.perf['vigie:bench:duckdb-ready'], started: r.perf['vigie:bench:duckdb-start'] };
+}
+
+/** The JS, CSS and wasm a cold load of `/` fetches, split at hydration; sizes as the build precompressed them. */
+export async function firstPageBytes(browser, url, clientDir) {
+  const { context, page } = await freshPage(browser, url);
+  await page.goto('/', { waitUntil: 'load' });
+  await engineMetrics(page);
+  const bytes = await bytesOf(page, clientDir);
+  await context.close();
+  return bytes;
+}
+
+/** What a page whose engine is ready has fetched: JS and CSS until hydration, JS after, and the wasm. */
+async function bytesOf(page, clientDir) {
+  const r = await readRecorder(page);
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, transfer: e.encodedBodySize }))
+  );
+  const hydrated = r.marks['data-hydrated:true'];
+  const size = async (file) => {
+    if (existsSync(`${file}.gz`)) return { gzip: statSync(`${file}.gz`).size, raw: statSync(file).size };
+    if (existsSync(file)) {
+      const raw = await readFile(file);
+      return { gzip: gzipSync(raw, { level: 9 }).length, raw: raw.length };
+    }
+    return null;
+  };
+  const groups = { firstJs: [], firstCss: [], laterJs: [], wasm: [] };
+  for (const e of entries) {
+    const { pathname } = new URL(e.name);
+    const s = await size(join(clientDir, decodeURIComponent(pathname)));
+    if (!s) continue;
+    const row = { path: pathname, ...s, transfer: e.transfer };
+    if (pathname.endsWith('.css')) groups.firstCss.push(row);
+    else if (pathname.endsWith('.js')) (e.start <= hydrated ? groups.firstJs : groups.laterJs).push(row);
+  }
+  // The worker fetches the wasm itself (not in the page's resource timing): sized from the build.
+  const assets = join(clientDir, '_app', 'immutable', 'assets');
+  for (const f of existsSync(assets) ? readdirSync(assets) : []) {
+    if (/^duckdb-eh.*\.wasm$/.test(f)) groups.wasm.push({ path: f, ...(await size(join(assets, f))) });
+  }
+  const total = (rows, k) => rows.reduce((a, r) => a + r[k], 0);
+  return {
+    firstJsGzip: total(groups.firstJs, 'gzip'),
+    firstCssGzip: total(groups.firstCss, 'gzip'),
+    laterJsGzip: total(groups.laterJs, 'gzip'),
+    wasmGzip: total(groups.wasm, 'gzip'),
+    wasmRaw: total(groups.wasm, 'raw'),
+    files: groups
+  };
+}
+
+/**
+ * DuckDB ready, cold: the app's engine (navigation start → worker up, wasm instantiated, connected) and
+ * the bare page's, alternating; plus the app's data loaded (engine state "ready").
+ */
+export async function duckdbReady(browser, url, runs) {
+  const app = [];
+  const bare = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await freshPage(browser, url);
+    await page.goto('/', { waitUntil: 'load' });
+    app.push(await engineMetrics(page));
+    await context.close();
+    bare.push(await bareDuckdb(browser, url));
+  }
+  return { app, bare };
+}
+
+/** A seeded sequence of single-select filter changes, each one changing the filters. */
+function filterSequence(options, count, seed = 11) {
+  let a = seed;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const state = { from: null, to: null, region: null, discipline: null, program: null };
+  const steps = [];
+  const keys = ['from', 'to', 'region', 'discipline', 'program'];
+  while (steps.length < count) {
+    const key = pick(keys);
+    let value;
+    if (key === 'from') value = pick([null, ...options.years.filter((y) => state.to === null || y <= state.to)]);
+    else if (key === 'to') value = pick([null, ...options.years.filter((y) => state.from === null || y >= state.from)]);
+    else value = pick([null, null, ...options[key]]);
+    if (value === state[key]) continue;
+    // No filter at all is the server's own model, shown without asking the engine: not measured.
+    if (Object.entries(state).every(([k, v]) => (k === key ? value : v) === null)) continue;
+    state[key] = value;
+    steps.push({ index: keys.indexOf(key), value: value === null ? '' : String(value), filters: { ...state } });
+  }
+  return steps;
+}
+
+/** Reads the filter bar's choices from the page. */
+function filterOptionsOf(page) {
+  return page.evaluate(() => {
+    const selects = [...document.querySelectorAll('section.filters select')];
+    const values = (s) => [...s.options].map((o) => o.value).filter((v) => v !== '');
+    return { years: values(selects[0]).map(Number), region: values(selects[2]), discipline: values(selects[3]), program: values(selects[4]) };
+  });
+}
+
+/**
+ * Applies one filter change as a manager makes it (one select) and times it in the page: change event →
+ * every chart updated and laid out (aria-busy gone, then a forced layout), and → the next frame.
+ */
+function applyStep(page, step) {
+  return page.evaluate(
+    ({ index, value }) =>
+      new Promise((resolve, reject) => {
+        const select = document.querySelectorAll('section.filters select')[index];
+        let sawBusy = false;
+        const timer = setTimeout(() => reject(new Error('no repaint within 60 s')), 60_000);
+        const check = () => {
+          if (document.querySelector('[aria-busy="true"]')) sawBusy = true;
+          else if (sawBusy) {
+            observer.disconnect();
+            clearTimeout(timer);
+            document.body.getBoundingClientRect(); // style and layout of the new charts
+            const updated = performance.now() - started;
+            requestAnimationFrame(() => resolve({ updated, frame: performance.now() - started }));
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        const started = performance.now();
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }),
+    step
+  );
+}
+
+/** `count` filter changes on an app page whose engine is ready, with its memory before and after. */
+async function filterRun(browser, context, page, count, warmup) {
+  const steps = filterSequence(await filterOptionsOf(page), warmup + count);
+  for (const step of steps.slice(0, warmup)) await applyStep(page, step);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await sleep(300);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  };
+  const memory = await memorySampler(browser, 250);
+  const before = { heap: await heap(), renderer: await memory.now() };
+  const timings = [];
+  let requests = 0; // a filter change should not ask the server for data (the favicon is re-read)
+  const onRequest = (r) => ['document', 'fetch', 'xhr'].includes(r.resourceType()) && requests++;
+  page.on('request', onRequest);
+  for (const step of steps.slice(warmup)) timings.push(await applyStep(page, step));
+  page.off('request', onRequest);
+  const after = { heap: await heap(), renderer: await memory.now() };
+  const { peak } = await memory.stop();
+  return { steps: steps.slice(warmup), timings, requests, before, after, peak };
+}
+
+/** The floor of a filter change: the overview's queries for each step's filters, replayed bare. */
+async function bareQueries(browser, url, steps) {
+  const { context, page } = await freshPage(browser, url);
+  await page.goto('/bench/queries', { waitUntil: 'load' });
+  await until(page, () => (document.querySelector('[data-bench-ready]') ? true : null), undefined, 900_000);
+  const bare = [];
+  let statements = 0;
+  for (const step of steps) {
+    const r = await page.evaluate(({ filters }) => window.vigieBench.overview(filters, 1), step);
+    bare.push(r.bare[0]);
+    statements = r.statements;
+  }
+  await context.close();
+  return { bare, statements };
+}
+
+/**
+ * Filter changes on `/` (after a few unmeasured ones), the page's memory before and after all of them,
+ * then the same filters' queries replayed bare on a page holding the same engine and data.
+ */
+export async function filterChanges(browser, url, count, { warmup = 3 } = {}) {
+  const { context, page, errors } = await freshPage(browser, url);
+  await page.goto('/', { waitUntil: 'load' });
+  await engineMetrics(page);
+  const run = await filterRun(browser, context, page, count, warmup);
+  await context.close();
+  const floor = await bareQueries(browser, url, run.steps);
+  return { ...run, steps: undefined, ...floor, errors };
+}
+
+/**
+ * The smoke run (`--quick`): one cold page of `/` gives the first chart, the engine's milestones, the
+ * bytes and a few filter changes; then each baseline once, and one import.
+ */
+export async function smoke(browser, url, clientDir, file, log) {
+  const { context, page, errors } = await freshPage(browser, url);
+  await page.goto('/', { waitUntil: 'load' });
+  const cold = await coldMetrics(page);
+  const engine = await engineMetrics(page);
+  const bytes = await bytesOf(page, clientDir);
+  const run = await filterRun(browser, context, page, 5, 1);
+  await context.close();
+  log('  app page measured');
+  const floor = await bareQueries(browser, url, run.steps);
+  const [paint] = await coldLoad(browser, url, '/bench/paint', 1);
+  const bare = await bareDuckdb(browser, url);
+  log('  baselines measured');
+  const imported = await importRun(browser, url, file, log);
+  return {
+    cold: { app: [cold], floor: [paint] },
+    duckdb: { app: [engine], bare: [bare] },
+    filters: { ...run, steps: undefined, ...floor, errors },
+    bytes,
+    imported
+  };
+}
+
+/**
+ * One import of `file` through the /importer page's file input (pick → validation report → Load →
+ * done), with the page's memory sampled throughout; then, in a fresh page, papaparse and DuckDB's
+ * read_csv alone on the same file.
+ */
+export async function importRun(browser, url, file, log = () => {}) {
+  const { context, page, errors } = await freshPage(browser, url);
+  await page.goto('/importer', { waitUntil: 'load' });
+  await until(page, () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null), undefined, 600_000);
+  await sleep(500);
+  const memory = await memorySampler(browser, 100);
+  const idle = await memory.now();
+  memory.reset();
+  await page.evaluate(() => {
+    window.__bench.longtasks = [];
+    document.addEventListener('change', () => performance.mark('vigie:bench:picked'), { capture: true, once: true });
+  });
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await until(page, () => (performance.getEntriesByName('vigie:import:review').length || performance.getEntriesByName('vigie:import:failed').length ? true : null), undefined, 900_000);
+  log('  validation report shown');
+  const stagePeak = memory.peak;
+  const loadButton = page.locator('.actions button.primary');
+  await loadButton.waitFor({ state: 'visible' });
+  await until(page, () => (document.querySelector('.actions button.primary:not([disabled])') ? true : null));
+  await page.evaluate(() => {
+    performance.mark('vigie:bench:load-click');
+    document.querySelector('.actions button.primary').click();
+  });
+  await until(page, () => (performance.getEntriesByName('vigie:import:done').length || performance.getEntriesByName('vigie:import:failed').length ? true : null), undefined, 900_000);
+  const { peak } = await memory.stop();
+  log('  loaded');
+  const r = await readRecorder(page);
+  const failed = r.perf['vigie:import:failed'] !== undefined;
+  const message = failed ? await page.locator('[role="alert"]').first().textContent().catch(() => null) : null;
+  const accepted = await page.locator('.done').textContent().catch(() => null);
+  await context.close();
+
+  const floor = await freshPage(browser, url);
+  await floor.page.goto('/bench/import', { waitUntil: 'load' });
+  await floor.page.locator('body[data-hydrated]').waitFor({ state: 'attached' }); // the input listens
+  await floor.page.locator('input[type="file"]').setInputFiles(file);
+  const answer = await until(
+    floor.page,
+    () => {
+      const done = document.querySelector('[data-bench-result]')?.getAttribute('data-bench-result');
+      const failed = document.querySelector('[data-bench-error]')?.getAttribute('data-bench-error');
+      return done ? { done } : failed ? { failed } : null;
+    },
+    undefined,
+    900_000
+  );
+  await floor.context.close();
+  if (answer.failed) throw new Error(`import floors: ${answer.failed}`);
+  const result = JSON.parse(answer.done);
+  log('  floors measured');
+
+  const p = r.perf;
+  return {
+    failed,
+    message,
+    accepted,
+    errors,
+    phases: r.timeline.filter(([k]) => k.startsWith('vigie:import:') || k.startsWith('vigie:bench:')).map(([k, t]) => [k, Math.round(t - p['vigie:bench:picked'])]),
+    stageMs: p['vigie:import:review'] - p['vigie:bench:picked'],
+    commitMs: p['vigie:import:done'] - p['vigie:bench:load-click'],
+    longestTask: Math.max(0, ...r.longtasks.map(([, d]) => d)),
+    memory: { idle, peak, stagePeak },
+    floor: result
+  };
+}
