@@ -7,7 +7,8 @@
 //   npm run bench -- --quick           smoke mode: a tiny dataset, one run of each (CI)
 //   options: --runs N  --sizes 10000,100000  --only cold,duckdb,filters,import,bytes  --out DIR
 //            --rebuild (always build)  --no-build (use the build as it is)
-import { mkdirSync, writeFileSync } from 'node:fs';
+//            --report DIR (only rewrite DIR/results.md and the summary from DIR/results.json)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = join(ROOT, 'bench', 'runs');
 
 function parseArgs(argv) {
-  const args = { quick: false, rebuild: false, build: true, runs: null, sizes: null, only: null, out: null };
+  const args = { quick: false, rebuild: false, build: true, runs: null, sizes: null, only: null, out: null, report: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
@@ -32,6 +33,7 @@ function parseArgs(argv) {
     else if (a === '--sizes') args.sizes = argv[++i].split(',').map(Number);
     else if (a === '--only') args.only = new Set(argv[++i].split(','));
     else if (a === '--out') args.out = argv[++i];
+    else if (a === '--report') args.report = argv[++i];
     else throw new Error(`bench: unknown option ${a}`);
   }
   return args;
@@ -61,7 +63,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** Rewrites a run's table and summary from its raw figures (after a change to the report). */
+function rewriteReport(dir) {
+  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+  const { markdown, summary } = report(results);
+  results.summary = summary;
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(dir, 'results.md'), markdown);
+  console.log(markdown);
+}
+
 async function main() {
+  if (args.report) return rewriteReport(args.report);
   if (!args.build) log(`using ${config.buildDir}/ as it is`);
   else if (args.rebuild || !buildIsFresh(ROOT, config.buildDir)) {
     log(`building into ${config.buildDir}/ …`);
