@@ -13,7 +13,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts', 'src/**/*.spec.ts'],
-          environment: 'node'
+          environment: 'node',
+          // Each query test starts a DuckDB-wasm (≈1.5 s alone); on a loaded 2-core machine that nears
+          // Vitest's 5 s default. A limit, not a speed claim: speed is measured by `npm run bench`.
+          testTimeout: 30_000,
+          hookTimeout: 60_000
         }
       },
       {
