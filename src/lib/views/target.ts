@@ -45,3 +45,13 @@ export function targetStatus(indicator: Indicator, series: readonly SeriesPoint[
   const onTrack = reached || (up ? latest.value >= expected : latest.value <= expected);
   return { target, period: target_period, progress: target === 0 ? 1 : latest.value / target, reached, onTrack };
 }
+
+/** The words of a target status: reached, on track or behind (one rule for panels, report and exports). */
+export function targetStatusKey(s: TargetStatus): 'target.reached' | 'target.onTrack' | 'target.behind' {
+  return s.reached ? 'target.reached' : s.onTrack ? 'target.onTrack' : 'target.behind';
+}
+
+/** The arrow said beside a change, so its direction never rests on colour alone. */
+export function changeArrow(change: number | null): '▲' | '▼' | '■' {
+  return change === null || change === 0 ? '■' : change > 0 ? '▲' : '▼';
+}

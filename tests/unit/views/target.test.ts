@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '$lib/queries/indicators';
 import type { SeriesPoint } from '$lib/queries/observations';
-import { targetStatus } from '$lib/views/target';
+import { changeArrow, targetStatus, targetStatusKey } from '$lib/views/target';
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   indicator_id: 'tours', axis: 'tournees', name_fr: 'Tournées', name_en: 'Tours', unit: 'count', direction: 'up',
@@ -43,5 +43,18 @@ describe('targetStatus', () => {
 
   it('ignores a trailing missing value: the latest known one counts', () => {
     expect(targetStatus(indicator(), [...base, fy(2022, 160), fy(2023, null)])).toMatchObject({ progress: 0.8 });
+  });
+});
+
+describe('status words and change arrows', () => {
+  it('name the status by reached, then on track, then behind', () => {
+    const s = targetStatus(indicator(), [fy(2018, 90), fy(2019, 100), fy(2022, 120)])!;
+    expect(targetStatusKey(s)).toBe('target.behind');
+    expect(targetStatusKey({ ...s, onTrack: true })).toBe('target.onTrack');
+    expect(targetStatusKey({ ...s, reached: true, onTrack: false })).toBe('target.reached');
+  });
+
+  it('point the arrow with the change, a square when flat or unknown', () => {
+    expect([changeArrow(0.1), changeArrow(-0.1), changeArrow(0), changeArrow(null)]).toEqual(['▲', '▼', '■', '■']);
   });
 });
