@@ -1,6 +1,6 @@
 import { connect } from '$lib/db/connector';
 import type { Connector } from '$lib/db/types';
-import { listLocal } from '$lib/import/local';
+import { listLocal, localCsv } from '$lib/import/local';
 import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
 
 let loaded: { key: string; db: Promise<Connector> } | undefined;
@@ -30,9 +30,10 @@ export function datasetUrl(entry: DatasetEntry): string {
 /** The datasets imported in this browser, after the published ones, in the order they were loaded. */
 async function localFiles(): Promise<DatasetFile[]> {
   const local = await listLocal().catch(() => []);
-  return local.flatMap((d) => [
+  const texts = await Promise.all(local.map(localCsv));
+  return local.flatMap((d, i) => [
     ...(d.catalogue ? [{ name: `${d.name}.indicators.csv`, kind: 'indicators' as const, text: d.catalogue }] : []),
-    { name: d.name, kind: 'observations' as const, text: d.csv, replaces: d.mode === 'replace' }
+    { name: d.name, kind: 'observations' as const, text: texts[i]!, replaces: d.mode === 'replace' }
   ]);
 }
 

@@ -15,8 +15,8 @@ export interface LocalDataset {
   rejected: number;
   /** "replace": its rows hide earlier rows of the same indicator and period. */
   mode: 'append' | 'replace';
-  /** The accepted rows as canonical CSV (docs/data-format.md). */
-  csv: string;
+  /** The accepted rows as canonical CSV (docs/data-format.md); a string in datasets kept by older versions. */
+  csv: Blob | string;
   /** New indicators the manager described, as a catalogue CSV, or null. */
   catalogue: string | null;
 }
@@ -57,6 +57,11 @@ export async function listLocal(): Promise<LocalDataset[]> {
 /** Keeps a dataset (the transaction completes before this resolves: a reload right after still has it). */
 export async function saveLocal(dataset: LocalDataset): Promise<void> {
   await run('readwrite', (s) => s.put(dataset));
+}
+
+/** A kept dataset's canonical CSV text. */
+export function localCsv(dataset: LocalDataset): Promise<string> {
+  return typeof dataset.csv === 'string' ? Promise.resolve(dataset.csv) : dataset.csv.text();
 }
 
 /** Forgets a dataset. */

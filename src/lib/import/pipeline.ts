@@ -1,10 +1,13 @@
 import type { Connector } from '$lib/db/types';
-import { rebuildDerived, datasetMetaQueries } from '$lib/queries/datasets';
+import { rebuildSummaries, datasetMetaQueries } from '$lib/queries/datasets';
 import {
-  checkQuery, cleanupQueries, commitRowsQuery, exportDatasetQueries, indicatorLabelsQuery, indicatorMapQueries,
-  insertIndicatorQuery, overlapQuery, periodNamesQueries, problemCountsQuery, problemsQuery, readRawQuery, rejectsQuery,
-  rowsQuery, type NewIndicator
+  checkQuery, cleanupQueries, duplicateCountQuery, duplicateQuery, indicatorLabelsQuery, indicatorMapQueries, periodNamesQueries,
+  periodsQuery, problemCountsQuery, problemsQuery, readRawQuery, rejectsQuery, rowsQueries
 } from '$lib/queries/import';
+import {
+  acceptedQueries, appendObservationsQueries, commitRowsQuery, existingQuery, exportDatasetQueries, insertIndicatorQuery,
+  overlapQuery, type NewIndicator
+} from '$lib/queries/import-commit';
 import { indicatorsQuery, type Indicator } from '$lib/queries/indicators';
 import type { Dialect } from './detect';
 import { MAX_LISTED_ISSUES } from './limits';
@@ -83,7 +86,7 @@ export async function stageImport(
   await db.query(readRawQuery(file, header.length, dialect));
   const rejects = await db.query<{ line: number; column_name: string | null; error_type: string }>(rejectsQuery());
   if (mapping.layout === 'wide') for (const q of periodNamesQueries(mapping, header)) await db.query(q);
-  await db.query(rowsQuery(mapping));
+  for (const q of rowsQueries(mapping)) await db.query(q);
   const catalogue = await db.query<Indicator>(indicatorsQuery());
   const raw = await db.query<{ label: string | null; n: number }>(indicatorLabelsQuery());
   return {
@@ -115,7 +118,10 @@ export async function checkImport(
   header: readonly string[]
 ): Promise<CheckResult> {
   for (const q of indicatorMapQueries(indicatorMap)) await db.query(q);
-  await db.query(checkQuery(dialect.decimal));
+  await db.query(periodsQuery());
+  await db.query(checkQuery(dialect.decimal, mapping));
+  const [dupes] = await db.query<{ n: number }>(duplicateCountQuery());
+  if (dupes && dupes.n > 0) await db.query(duplicateQuery());
   const refused = stage.rejectedLines.map((p) => p.line).sort((a, b) => a - b);
   const rows = await db.query<{ rec: number; problem: ProblemCode; source_column: string | null; text: string | null }>(
     problemsQuery(MAX_LISTED_ISSUES)
@@ -138,6 +144,7 @@ export async function checkImport(
     }
   }
   for (const p of stage.rejectedLines) counts[p.code] = (counts[p.code] ?? 0) + 1;
+  await db.query(existingQuery());
   const overlaps = await db.query<CheckResult['overlaps'][number]>(overlapQuery());
   return {
     total: accepted + refusedValues,
@@ -150,8 +157,8 @@ export async function checkImport(
 }
 
 /**
- * Loads the accepted rows as a new dataset, in one transaction: either every accepted row is in and the
- * derived tables are rebuilt, or nothing changed. Returns the dataset's canonical CSV, to be kept.
+ * Loads the accepted rows as a new dataset, in one transaction: either every accepted row is in (raw
+ * text for reloads, typed rows added to the derived tables, summaries rebuilt) or nothing changed.
  */
 export async function commitImport(
   db: Connector,
@@ -159,26 +166,33 @@ export async function commitImport(
   defaultSource: string,
   mode: 'append' | 'replace',
   newIndicators: readonly NewIndicator[] = []
-): Promise<{ rows: number; csv: Uint8Array }> {
+): Promise<{ rows: number }> {
   await db.query({ sql: 'BEGIN TRANSACTION' });
   try {
     for (const ind of newIndicators) await db.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
-    await db.query(commitRowsQuery(dataset, defaultSource, mode));
+    await db.query(existingQuery()); // again: what is loaded may have changed since the check
+    for (const q of acceptedQueries(dataset, defaultSource, mode)) await db.query(q);
+    await db.query(commitRowsQuery());
     for (const q of datasetMetaQueries(dataset, mode === 'replace')) await db.query(q);
-    await rebuildDerived(db);
+    for (const q of appendObservationsQueries(mode === 'replace')) await db.query(q);
+    await rebuildSummaries(db, newIndicators.length > 0);
     await db.query({ sql: 'COMMIT' });
   } catch (err) {
     await db.query({ sql: 'ROLLBACK' });
     throw err;
   }
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_accepted' });
+  for (const q of cleanupQueries()) await db.query(q);
+  return { rows: n };
+}
+
+/** A loaded dataset's rows as canonical CSV bytes (docs/data-format.md), to be kept in the browser. */
+export async function exportDataset(db: Connector, dataset: string): Promise<Uint8Array> {
   const file = `vigie_export_${Date.now()}.csv`;
   for (const q of exportDatasetQueries(dataset, file)) await db.query(q);
-  const csv = await db.readFile(file);
-  await db.dropFile(file);
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>({
-    sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM raw_observations WHERE dataset = ?',
-    params: [dataset]
-  });
-  for (const q of cleanupQueries()) await db.query(q);
-  return { rows: n, csv };
+  try {
+    return await db.readFile(file);
+  } finally {
+    await db.dropFile(file);
+  }
 }

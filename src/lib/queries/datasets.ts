@@ -138,15 +138,23 @@ export async function removeDataset(db: Connector, name: string): Promise<void> 
 
 /** Rebuilds the typed tables from the raw ones (call inside the caller's transaction). */
 export async function rebuildDerived(db: Connector): Promise<void> {
-  for (const q of derivedTables()) await db.query(q);
+  for (const q of [...catalogueTables(), observationsTable(), ...summaryTables()]) await db.query(q);
 }
 
 /**
- * The typed tables every query reads. Rebuilt after each load rather than kept as views, so a filter
- * change scans prepared columns instead of re-parsing periods, and the rollups of the observations
- * instead of the observations.
+ * After rows were added to `observations` directly (an import): the tables summarising them, and the
+ * catalogue when the import described new indicators (call inside the caller's transaction).
  */
-function derivedTables(): SqlQuery[] {
+export async function rebuildSummaries(db: Connector, catalogueChanged: boolean): Promise<void> {
+  for (const q of [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...summaryTables()]) await db.query(q);
+}
+
+/**
+ * The typed tables every query reads (the catalogue, agreements, annotations here; observations and
+ * their summaries below). Rebuilt after each load rather than kept as views, so a filter change scans
+ * prepared columns instead of re-parsing periods, and the rollups of the observations instead of them.
+ */
+function catalogueTables(): SqlQuery[] {
   return [
     {
       sql: `CREATE OR REPLACE TABLE indicators AS
@@ -175,10 +183,14 @@ FROM raw_agreements WHERE partner IS NOT NULL`
 SELECT vigie_period_start(date) AS starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
   coalesce(short_fr, label_fr) AS short_fr, coalesce(short_en, short_fr, label_en, label_fr) AS short_en, source
 FROM raw_annotations WHERE vigie_period_start(date) IS NOT NULL`
-    },
-    {
-      // New agreements per year are derived from the agreements themselves; one known only within an
-      // interval (2016/2020) stays an interval, never a made-up year.
+    }
+  ];
+}
+
+function observationsTable(): SqlQuery {
+  return {
+    // New agreements per year are derived from the agreements themselves; one known only within an
+    // interval (2016/2020) stays an interval, never a made-up year.
       sql: `CREATE OR REPLACE TABLE observations AS
 WITH typed AS (
   SELECT dataset, line, indicator_id, period, TRY_CAST(replace(value, ' ', '') AS DOUBLE) AS value,
@@ -191,12 +203,14 @@ WITH typed AS (
   FROM agreements WHERE signed_start IS NOT NULL
   GROUP BY 4
 ),
-grained AS (SELECT t.*, vigie_granularity(period) AS granularity FROM typed t),
+-- Each distinct period normalised once (a million rows name a few dozen periods), then joined.
+grained AS (SELECT period, vigie_granularity(period) AS granularity FROM (SELECT DISTINCT period FROM typed)),
 started AS (SELECT g.*, vigie_start_of(period, granularity) AS period_start FROM grained g),
+periods AS (SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end FROM started s),
 normal AS (
-  SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end,
-    coalesce(source, '') = 'sample' AS is_sample, coalesce(m.seq, 0) AS seq
-  FROM started s LEFT JOIN dataset_meta m USING (dataset)
+  SELECT t.*, p.granularity, p.period_start, p.period_end,
+    coalesce(t.source, '') = 'sample' AS is_sample, coalesce(m.seq, 0) AS seq
+  FROM typed t LEFT JOIN periods p USING (period) LEFT JOIN dataset_meta m USING (dataset)
 ),
 has_real AS (SELECT DISTINCT indicator_id FROM normal WHERE NOT is_sample),
 replacing AS (
@@ -211,7 +225,12 @@ WHERE n.period_start IS NOT NULL
   -- A dataset loaded in "replace" mode hides earlier rows of the same indicator and period.
   AND NOT EXISTS (SELECT 1 FROM replacing r WHERE r.indicator_id = n.indicator_id AND r.period_start = n.period_start
     AND r.granularity = n.granularity AND r.seq > n.seq)`
-    },
+  };
+}
+
+/** What the charts read: which dimensions each indicator has, and the rollups (after `observations`). */
+function summaryTables(): SqlQuery[] {
+  return [
     {
       sql: `CREATE OR REPLACE TABLE indicator_dims AS
 SELECT indicator_id,

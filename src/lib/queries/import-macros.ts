@@ -7,6 +7,10 @@ import type { SqlQuery } from '$lib/db/types';
  */
 export const importMacros: SqlQuery[] = [
   {
+    // trim() costs a quarter of a second per million cells; most cells have no space to trim.
+    sql: `CREATE OR REPLACE MACRO vigie_trim(v) AS CASE WHEN starts_with(v, ' ') OR ends_with(v, ' ') THEN trim(v) ELSE v END`
+  },
+  {
     sql: `CREATE OR REPLACE MACRO vigie_number(v, mark) AS TRY_CAST(
   CASE WHEN mark = ','
     THEN replace(regexp_replace(replace(trim(v), '−', '-'), '[\\s\\x{00a0}\\x{202f}$%]', '', 'g'), ',', '.')

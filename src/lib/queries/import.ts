@@ -9,15 +9,15 @@ const col = (i: number) => ident(`c${i}`);
 const DELIM_SQL: Record<Dialect['delimiter'], string> = { ',': "','", ';': "';'", '|': "'|'", '\t': "'\\t'" };
 
 /**
- * Reads the registered file into `import_raw` (every cell text, `rec` = record order) with DuckDB's CSV
- * reader; malformed records (unclosed quote, ragged row) go to `import_rejects` with their line.
+ * Reads the registered file into `import_raw` (every cell text; the table's `rowid` is the record's order,
+ * so no window is computed over a million rows) with DuckDB's CSV reader; malformed records (unclosed
+ * quote, ragged row) go to `import_rejects` with their line.
  */
 export function readRawQuery(file: string, columnCount: number, dialect: Dialect): SqlQuery {
   const columns = Array.from({ length: columnCount }, (_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
   return {
     sql: `CREATE OR REPLACE TEMP TABLE import_raw AS
-SELECT CAST(row_number() OVER () AS INTEGER) AS rec, *
-FROM read_csv(${literal(file)}, header = false, skip = 1, auto_detect = false, columns = {${columns}},
+SELECT * FROM read_csv(${literal(file)}, header = false, skip = 1, auto_detect = false, columns = {${columns}},
   delim = ${DELIM_SQL[dialect.delimiter]}, quote = '"', escape = '"',
   store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_scan')`
   };
@@ -30,9 +30,12 @@ export function rejectsQuery(): SqlQuery {
   };
 }
 
-/** One canonical row per value: the mapping applied (and a wide file unpivoted). */
-export function rowsQuery(mapping: ColumnMapping): SqlQuery {
-  // A CAST, because a bare NULL column would be typed INTEGER by CREATE TABLE AS.
+/**
+ * One canonical row per value, `rec` = record number (1 = first after the header): the mapping applied
+ * (a view over `import_raw`, nothing copied) or, for a wide file, the unpivoted cells (a table).
+ */
+export function rowsQueries(mapping: ColumnMapping): SqlQuery[] {
+  // A CAST, because a bare NULL column would be typed INTEGER.
   const field = (f: Field) => (mapping.columns[f] !== undefined ? col(mapping.columns[f]!) : 'CAST(NULL AS VARCHAR)');
   const indicator = mapping.columns.indicator !== undefined ? field('indicator') : 'CAST(? AS VARCHAR)';
   const params = mapping.columns.indicator !== undefined ? [] : [mapping.indicatorConstant];
@@ -42,21 +45,31 @@ export function rowsQuery(mapping: ColumnMapping): SqlQuery {
   if (mapping.layout === 'wide') {
     // UNPIVOT names each new row by the column it came from (c7); `import_period_names` maps it back
     // to the header text (the period), which is bound as a parameter, never pasted.
-    return {
-      sql: `CREATE OR REPLACE TEMP TABLE import_rows AS
-SELECT u.rec, trim(${indicator}) AS indicator_raw, trim(n.period) AS period, u.value_text, u.source_column, ${dims}
-FROM (UNPIVOT import_raw ON ${mapping.periodColumns.map(col).join(', ')} INTO NAME source_column VALUE value_text) u
+    return [
+      {
+        sql: `CREATE OR REPLACE TEMP TABLE import_unpivoted AS
+SELECT u.rec, vigie_trim(${indicator}) AS indicator_raw, vigie_trim(n.period) AS period, u.value_text, u.source_column, ${dims}
+FROM (UNPIVOT (SELECT CAST(rowid + 1 AS INTEGER) AS rec, * FROM import_raw)
+  ON ${mapping.periodColumns.map(col).join(', ')} INTO NAME source_column VALUE value_text) u
 JOIN import_period_names n ON n.source_column = u.source_column`,
-      params
-    };
+        params
+      },
+      { sql: 'CREATE OR REPLACE TEMP VIEW import_rows AS SELECT * FROM import_unpivoted' }
+    ];
   }
-  return {
-    sql: `CREATE OR REPLACE TEMP TABLE import_rows AS
-SELECT rec, trim(${indicator}) AS indicator_raw, trim(${field('period')}) AS period, ${field('value')} AS value_text,
-  CAST(NULL AS VARCHAR) AS source_column, ${dims}
-FROM import_raw`,
-    params
-  };
+  // A view cannot hold a parameter: the constant indicator (a file without that column) goes in a table.
+  const constant = mapping.columns.indicator === undefined;
+  return [
+    ...(constant
+      ? [{ sql: 'CREATE OR REPLACE TEMP TABLE import_constant AS SELECT CAST(? AS VARCHAR) AS indicator', params }]
+      : []),
+    {
+      sql: `CREATE OR REPLACE TEMP VIEW import_rows AS
+SELECT CAST(rowid + 1 AS INTEGER) AS rec, vigie_trim(${constant ? '(SELECT indicator FROM import_constant)' : indicator}) AS indicator_raw,
+  vigie_trim(${field('period')}) AS period, ${field('value')} AS value_text, CAST(NULL AS VARCHAR) AS source_column, ${dims}
+FROM import_raw`
+    }
+  ];
 }
 
 /** The header text of each period column of a wide file, bound as values. */
@@ -81,22 +94,42 @@ export function indicatorMapQueries(map: Record<string, string | null>): SqlQuer
 }
 
 /**
- * Every row with its value read (decimal mark, scale), its period normalised, its indicator matched, and
- * each reason it cannot be loaded. The key (indicator, period, dimensions) finds duplicates in the file.
+ * Each distinct period of the file, normalised once: a million rows name a few dozen periods, and the
+ * period macros (regular expressions) are the costliest part of a row's check.
  */
-export function checkQuery(decimal: Dialect['decimal']): SqlQuery {
+export function periodsQuery(): SqlQuery {
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE import_periods AS
+SELECT period, vigie_granularity(period) AS granularity, vigie_period_start(period) AS period_start,
+  vigie_period_end(period) AS period_end
+FROM (SELECT DISTINCT period FROM import_rows WHERE period IS NOT NULL)`
+  };
+}
+
+/** The cell as a number: a plain number is cast directly; only other texts go through `vigie_number`. */
+const VALUE = `CASE WHEN fast IS NOT NULL THEN fast WHEN value_text IS NOT NULL THEN vigie_number(value_text, ?) END`;
+/** Why a value is not there (StatCan's STATUS first); never asked of a cell that is a plain number. */
+const MISSING = (withStatus: boolean) =>
+  `${withStatus ? `coalesce(CASE WHEN trim(coalesce(status, '')) IN ('..', '...', 'x', 'X', 'F') THEN vigie_missing(status) END, ` : '('}
+    CASE WHEN fast IS NULL THEN vigie_missing(value_text) END)`;
+
+/**
+ * Every row with its value read (decimal mark, scale), its period normalised, its indicator matched, and
+ * the first reason it cannot be loaded. Duplicates are marked after, by `duplicateQueries`.
+ */
+export function checkQuery(decimal: Dialect['decimal'], mapping: ColumnMapping): SqlQuery {
+  const scaled = mapping.columns.scalar !== undefined ? ' * vigie_scale(scalar)' : '';
   return {
     sql: `CREATE OR REPLACE TEMP TABLE import_checked AS
 WITH r AS (
-  SELECT r.*, m.indicator_id, i.unit AS catalogue_unit,
-    vigie_granularity(r.period) AS granularity, vigie_period_start(r.period) AS period_start,
-    coalesce(CASE WHEN trim(coalesce(r.status, '')) IN ('..', '...', 'x', 'X', 'F') THEN vigie_missing(r.status) END,
-             vigie_missing(r.value_text)) AS missing,
-    vigie_number(r.value_text, ?) * vigie_scale(r.scalar) AS value
+  SELECT r.* EXCLUDE (country), upper(r.country) AS country, TRY_CAST(r.value_text AS DOUBLE) AS fast,
+    m.indicator_id, i.unit AS catalogue_unit, p.granularity, p.period_start, p.period_end
   FROM import_rows r
   LEFT JOIN import_indicator_map m ON m.label = r.indicator_raw
-  LEFT JOIN indicators i ON i.indicator_id = m.indicator_id
-)
+  LEFT JOIN (SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY 1) i ON i.indicator_id = m.indicator_id
+  LEFT JOIN import_periods p ON p.period = r.period
+),
+v AS (SELECT r.* EXCLUDE (fast), ${MISSING(mapping.columns.status !== undefined)} AS missing, (${VALUE})${scaled} AS value FROM r)
 SELECT *,
   CASE
     WHEN indicator_raw IS NULL AND indicator_id IS NULL THEN 'indicator_missing'
@@ -105,12 +138,36 @@ SELECT *,
     WHEN granularity IS NULL THEN 'period_invalid'
     WHEN missing IS NULL AND value IS NULL THEN 'value_nan'
     WHEN value < 0 AND catalogue_unit = 'count' THEN 'value_negative'
-    -- Every row after the first of its key (one window: a second row implies a count above one).
-    WHEN row_number() OVER (PARTITION BY indicator_id, period_start, granularity, region, country, discipline, program ORDER BY rec) > 1
-      THEN 'duplicate_in_file'
   END AS problem
-FROM r`,
+FROM v`,
     params: [decimal]
+  };
+}
+
+/** The key two rows of one file must not share: indicator, period and dimensions. */
+const KEY = 'indicator_id, period_start, granularity, region, country, discipline, program';
+
+/**
+ * How many keys two loadable rows share, by a hash of the key (a one-column aggregate, where grouping a
+ * million rows by seven text columns takes several times longer). A collision only costs `duplicateQuery`.
+ */
+export function duplicateCountQuery(): SqlQuery {
+  return {
+    sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM (
+  SELECT hash(${KEY}) AS h FROM import_checked WHERE problem IS NULL GROUP BY h HAVING count(*) > 1)`
+  };
+}
+
+/** Marks every loadable row after the first of its key (in file order) as a duplicate. */
+export function duplicateQuery(): SqlQuery {
+  return {
+    sql: `UPDATE import_checked SET problem = 'duplicate_in_file' WHERE rowid IN (
+  SELECT id FROM (
+    SELECT rowid AS id, row_number() OVER (PARTITION BY ${KEY} ORDER BY rec, source_column) AS k
+    FROM import_checked
+    WHERE problem IS NULL AND hash(${KEY}) IN (
+      SELECT hash(${KEY}) FROM import_checked WHERE problem IS NULL GROUP BY 1 HAVING count(*) > 1)
+  ) WHERE k > 1)`
   };
 }
 
@@ -129,64 +186,12 @@ export function problemCountsQuery(): SqlQuery {
   return { sql: `SELECT coalesce(problem, 'ok') AS problem, CAST(count(*) AS INTEGER) AS n FROM import_checked GROUP BY 1` };
 }
 
-/** Rows of the file that would overlap data already loaded (same indicator, period and dimensions). */
-export function overlapQuery(): SqlQuery {
-  return {
-    // A semi join, not a correlated EXISTS: DuckDB plans it as one hash join (3× faster on 1 M rows).
-    sql: `SELECT c.indicator_id, CAST(count(*) AS INTEGER) AS n, min(c.period) AS first, max(c.period) AS last
-FROM import_checked c
-SEMI JOIN (SELECT * FROM observations WHERE NOT is_sample) o
-  ON o.indicator_id = c.indicator_id AND o.period_start = c.period_start AND o.granularity = c.granularity
-    AND o.region IS NOT DISTINCT FROM c.region AND o.country IS NOT DISTINCT FROM upper(c.country)
-    AND o.discipline IS NOT DISTINCT FROM c.discipline AND o.program IS NOT DISTINCT FROM c.program
-WHERE c.problem IS NULL
-GROUP BY 1 ORDER BY 1`
-  };
-}
-
-/** Words stored in the note of a value that is not there, so a table says why it is empty. */
-const MISSING_NOTE = `CASE c.missing WHEN 'suppressed' THEN 'x : confidentiel' WHEN 'unreliable' THEN 'F : trop peu fiable'
-    WHEN 'not_available' THEN 'non disponible' END`;
-
-/**
- * Copies the accepted rows into the observations, as canonical text. In "append" mode rows that
- * overlap data already loaded are left out (they would be duplicates); in "replace" mode they go in and
- * the dataset's meta hides the older rows.
- */
-export function commitRowsQuery(dataset: string, defaultSource: string, mode: 'append' | 'replace'): SqlQuery {
-  return {
-    sql: `INSERT INTO raw_observations
-SELECT ?, CAST(c.rec + 1 AS INTEGER), c.indicator_id, c.period, CAST(c.value AS VARCHAR), c.region, upper(c.country),
-  c.discipline, c.program, coalesce(c.note, ${MISSING_NOTE}), coalesce(c.source, ?)
-FROM import_checked c
-WHERE c.problem IS NULL ${mode === 'append' ? `AND NOT EXISTS (
-  SELECT 1 FROM observations o
-  WHERE o.indicator_id = c.indicator_id AND o.period_start = c.period_start AND o.granularity = c.granularity
-    AND o.region IS NOT DISTINCT FROM c.region AND o.country IS NOT DISTINCT FROM upper(c.country)
-    AND o.discipline IS NOT DISTINCT FROM c.discipline AND o.program IS NOT DISTINCT FROM c.program AND NOT o.is_sample)` : ''}
-ORDER BY c.rec, c.source_column`,
-    params: [dataset, defaultSource]
-  };
-}
-
-/** Writes a dataset's rows as a canonical CSV file inside the engine, to be read back and kept. */
-export function exportDatasetQueries(dataset: string, file: string): SqlQuery[] {
-  // Straight from the rows, without a temporary copy of them (a million rows of memory). The dataset's
-  // name is the app's own (`imports/<slug>-<time>.csv`), quoted: COPY takes no bound parameter.
-  return [
-    {
-      sql: `COPY (SELECT indicator_id, period, value, region, country, discipline, program, note, source
-FROM raw_observations WHERE dataset = ${literal(dataset)} ORDER BY line) TO ${literal(file)} (FORMAT csv, HEADER true, DELIMITER ',')`
-    }
-  ];
-}
-
 /** The file's original cells of every refused row, with the reason, for the "rejected rows" download. */
 export function rejectedRowsQuery(): SqlQuery {
   return {
-    sql: `SELECT r.*, p.problem FROM import_raw r
-JOIN (SELECT rec, min(problem) AS problem FROM import_checked WHERE problem IS NOT NULL GROUP BY rec) p USING (rec)
-ORDER BY rec`
+    sql: `SELECT p.rec, r.*, p.problem FROM import_raw r
+JOIN (SELECT rec, min(problem) AS problem FROM import_checked WHERE problem IS NOT NULL GROUP BY rec) p ON p.rec = r.rowid + 1
+ORDER BY p.rec`
   };
 }
 
@@ -199,27 +204,10 @@ export function rejectedLinesQuery(): SqlQuery {
 
 /** Drops the import's working tables. */
 export function cleanupQueries(): SqlQuery[] {
-  return ['import_raw', 'import_rows', 'import_checked', 'import_indicator_map', 'import_period_names', 'import_export', 'import_rejects', 'import_scan'].map((t) => ({
-    sql: `DROP TABLE IF EXISTS ${t}`
-  }));
-}
-
-/** A catalogue row for an indicator the manager described during an import. */
-export interface NewIndicator {
-  indicator_id: string;
-  axis: string;
-  name_fr: string;
-  name_en: string;
-  unit: string;
-}
-
-/** Adds a described indicator to the catalogue, as a dataset of its own (removed with its import). */
-export function insertIndicatorQuery(dataset: string, ind: NewIndicator): SqlQuery {
-  return {
-    sql: `INSERT INTO raw_indicators (dataset, line, indicator_id, axis, name_fr, name_en, unit, direction, source, measure)
-VALUES (?, 2, ?, ?, ?, ?, ?, 'up', ?, 'flow')`,
-    params: [dataset, ind.indicator_id, ind.axis, ind.name_fr, ind.name_en, ind.unit, dataset]
-  };
+  const tables = ['import_raw', 'import_unpivoted', 'import_constant', 'import_checked', 'import_periods', 'import_existing',
+    'import_commit', 'import_indicator_map', 'import_period_names', 'import_rejects', 'import_scan'];
+  const views = ['import_rows', 'import_accepted'].map((v) => ({ sql: `DROP VIEW IF EXISTS ${v}` }));
+  return [...views, ...tables.map((t) => ({ sql: `DROP TABLE IF EXISTS ${t}` }))];
 }
 
 /**

@@ -5,11 +5,11 @@ import { analyseBytes, type FileProblem } from '$lib/import/analyse';
 import { DELIMITERS, sniff, type Dialect } from '$lib/import/detect';
 import { SNIFF_BYTES } from '$lib/import/limits';
 import { FIELDS, type ColumnMapping, type Field } from '$lib/import/mapping';
-import { commitImport } from '$lib/import/pipeline';
+import { commitImport, exportDataset } from '$lib/import/pipeline';
 import type { SessionUser } from '$lib/publishing/types';
 import { companionCatalogueQueries, definedElsewhereQuery } from '$lib/queries/catalogue';
 import { loadDatasets } from '$lib/queries/datasets';
-import type { NewIndicator } from '$lib/queries/import';
+import type { NewIndicator } from '$lib/queries/import-commit';
 import { listCurrent, readAll } from './current';
 import { serial } from './fsio';
 import { catalogueNameFor, importDatasetName, isDatasetName } from './names';
@@ -180,8 +180,9 @@ async function validateAndStore(user: SessionUser, fileName: string, bytes: Uint
   if (d.expectAccepted !== null && d.expectAccepted !== check.accepted) {
     return refuse(409, 'count_mismatch', `server ${check.accepted}, browser ${d.expectAccepted}`);
   }
-  const { rows, csv } = await commitImport(db, d.dataset, fileName, d.mode, d.described);
+  const { rows } = await commitImport(db, d.dataset, fileName, d.mode, d.described);
   if (rows === 0) return refuse(422, 'nothing_new');
+  const csv = await exportDataset(db, d.dataset);
 
   const { store } = services();
   let catalogueRecord: VersionRecord | null = null;

@@ -1,13 +1,13 @@
 import type { Connector } from '$lib/db/types';
 import { fileProblem, type FileProblem } from '$lib/import/analyse';
 import type { Dialect, Sniffed } from '$lib/import/detect';
-import { saveLocal, type LocalDataset } from '$lib/import/local';
+import { saveLocal } from '$lib/import/local';
 import { missingFields, proposeMapping, headerSignature, type ColumnMapping, type Field } from '$lib/import/mapping';
 import { slugId } from '$lib/import/match';
 import { isPeriod } from '$lib/import/period';
-import { checkImport, commitImport, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
+import { checkImport, commitImport, exportDataset, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
 import { sniffFile, transcodeFile } from '$lib/import/reader';
-import type { NewIndicator } from '$lib/queries/import';
+import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
 
 /** Where an import stands. */
@@ -49,6 +49,8 @@ export class ImportSession {
   error = $state<string | null>(null);
   mode = $state<'append' | 'replace'>('replace');
   loaded = $state<{ rows: number; indicatorIds: string[] } | null>(null);
+  /** Keeping the loaded rows in this browser, after the charts already show them. */
+  kept = $state<'saving' | 'saved' | 'failed' | null>(null);
 
   #abort: AbortController | null = null;
   #registered: string | null = null;
@@ -176,21 +178,28 @@ export class ImportSession {
       const described: NewIndicator[] = Object.entries(this.described).map(([label, d]) => ({
         indicator_id: this.indicatorMap[label]!, axis: d.axis, name_fr: d.name, name_en: d.name, unit: d.unit
       }));
-      const { rows, csv } = await commitImport(db, name, file.name, this.mode, described);
-      // A timestamp written once, not reactive state.
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      const importedAt = new Date(now).toISOString();
-      const dataset: LocalDataset = {
-        name, fileName: file.name, importedAt, accepted: rows, rejected: this.check.rejected, mode: this.mode,
-        csv: new TextDecoder().decode(csv), catalogue: described.length ? catalogueCsv(name, described) : null
-      };
-      await saveLocal(dataset);
+      const { rows } = await commitImport(db, name, file.name, this.mode, described);
       const ids = Object.values(this.indicatorMap).filter((v): v is string => !!v);
       this.loaded = { rows, indicatorIds: ids.filter((id, i) => ids.indexOf(id) === i) };
       this.phase = 'done';
       localDataChanged(true);
+      // The charts show the rows now; keeping them for the next visit follows (the engine writes the
+      // canonical CSV, IndexedDB stores it as a Blob: no 80 MB string on the page's thread).
+      this.kept = 'saving';
+      // A timestamp written once, not reactive state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const importedAt = new Date(now).toISOString();
+      const csv = await exportDataset(db, name);
+      await saveLocal({
+        name, fileName: file.name, importedAt, accepted: rows, rejected: this.check.rejected, mode: this.mode,
+        csv: new Blob([csv as Uint8Array<ArrayBuffer>], { type: 'text/csv' }),
+        catalogue: described.length ? catalogueCsv(name, described) : null
+      });
+      this.kept = 'saved';
+      performance.mark('vigie:import:saved');
     } catch (err) {
-      this.fail(err);
+      if (this.phase === 'done') this.kept = 'failed';
+      else this.fail(err);
     }
   }
 
@@ -210,7 +219,7 @@ export class ImportSession {
     }
     Object.assign(this, {
       phase: 'idle', file: null, progress: null, sniffed: null, overrides: {}, mapping: null, missing: [], stage: null,
-      indicatorMap: {}, described: {}, check: null, refused: null, error: null, loaded: null
+      indicatorMap: {}, described: {}, check: null, refused: null, error: null, loaded: null, kept: null
     });
   }
 

@@ -1,0 +1,134 @@
+import type { SqlQuery } from '$lib/db/types';
+import { literal } from './sql';
+
+// Loading a checked file (`import_checked`, built by ./import.ts): which rows overlap data already
+// loaded, which go in, and how they reach the raw and derived tables without rebuilding them.
+
+/**
+ * The rows already loaded (real data, not sample) at the periods of the file's loadable rows: the only
+ * ones a row of the file can overlap, so the row-by-row comparison below reads a few, not all.
+ */
+export function existingQuery(): SqlQuery {
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE import_existing AS
+SELECT o.indicator_id, o.period_start, o.granularity, o.region, o.country, o.discipline, o.program
+FROM observations o
+SEMI JOIN (SELECT DISTINCT indicator_id, period_start, granularity FROM import_checked WHERE problem IS NULL) k
+  ON k.indicator_id = o.indicator_id AND k.period_start = o.period_start AND k.granularity = o.granularity
+WHERE NOT o.is_sample`
+  };
+}
+
+const SAME_ROW = `e.indicator_id = c.indicator_id AND e.period_start = c.period_start AND e.granularity = c.granularity
+    AND e.region IS NOT DISTINCT FROM c.region AND e.country IS NOT DISTINCT FROM c.country
+    AND e.discipline IS NOT DISTINCT FROM c.discipline AND e.program IS NOT DISTINCT FROM c.program`;
+
+/** Rows of the file that would overlap data already loaded (same indicator, period and dimensions). */
+export function overlapQuery(): SqlQuery {
+  return {
+    sql: `SELECT c.indicator_id, CAST(count(*) AS INTEGER) AS n, min(c.period) AS first, max(c.period) AS last
+FROM import_checked c
+SEMI JOIN import_existing e ON ${SAME_ROW}
+WHERE c.problem IS NULL
+GROUP BY 1 ORDER BY 1`
+  };
+}
+
+/** Words stored in the note of a value that is not there, so a table says why it is empty. */
+const MISSING_NOTE = `CASE c.missing WHEN 'suppressed' THEN 'x : confidentiel' WHEN 'unreliable' THEN 'F : trop peu fiable'
+    WHEN 'not_available' THEN 'non disponible' END`;
+
+/**
+ * The rows to load (the parameters bound into a table: a view cannot hold one), typed as the derived `observations` table holds them. In "append" mode rows that
+ * overlap data already loaded (`import_existing`) are left out (they would be duplicates); in "replace"
+ * mode they go in and the dataset's meta hides the older rows.
+ */
+export function acceptedQueries(dataset: string, defaultSource: string, mode: 'append' | 'replace'): SqlQuery[] {
+  return [
+    {
+      sql: 'CREATE OR REPLACE TEMP TABLE import_commit AS SELECT CAST(? AS VARCHAR) AS dataset, CAST(? AS VARCHAR) AS default_source',
+      params: [dataset, defaultSource]
+    },
+    {
+      // A view: the raw text and the derived rows are each written once, from one read of the checked rows.
+      sql: `CREATE OR REPLACE TEMP VIEW import_accepted AS
+SELECT p.dataset, CAST(c.rec + 1 AS INTEGER) AS line, c.indicator_id, c.period, c.value,
+  c.region, c.country, c.discipline, c.program, coalesce(c.note, ${MISSING_NOTE}) AS note,
+  coalesce(c.source, p.default_source) AS source, c.granularity, c.period_start, c.period_end,
+  coalesce(c.source, p.default_source) = 'sample' AS is_sample
+FROM import_checked c
+CROSS JOIN import_commit p
+${mode === 'append' ? `ANTI JOIN import_existing e ON ${SAME_ROW}
+` : ''}WHERE c.problem IS NULL`
+    }
+  ];
+}
+
+/** Copies the accepted rows into the raw observations, as canonical text (what a reload reads again). */
+export function commitRowsQuery(): SqlQuery {
+  return {
+    sql: `INSERT INTO raw_observations
+SELECT dataset, line, indicator_id, period, CAST(value AS VARCHAR), region, country, discipline, program, note, source
+FROM import_accepted`
+  };
+}
+
+/** Writes a dataset's rows as a canonical CSV file inside the engine, to be read back and kept. */
+export function exportDatasetQueries(dataset: string, file: string): SqlQuery[] {
+  // Straight from the rows, without a temporary copy of them (a million rows of memory). The dataset's
+  // name is the app's own (`imports/<slug>-<time>.csv`), quoted: COPY takes no bound parameter.
+  return [
+    {
+      sql: `COPY (SELECT indicator_id, period, value, region, country, discipline, program, note, source
+FROM raw_observations WHERE dataset = ${literal(dataset)} ORDER BY line) TO ${literal(file)} (FORMAT csv, HEADER true, DELIMITER ',')`
+    }
+  ];
+}
+
+/** A catalogue row for an indicator the manager described during an import. */
+export interface NewIndicator {
+  indicator_id: string;
+  axis: string;
+  name_fr: string;
+  name_en: string;
+  unit: string;
+}
+
+/** Adds a described indicator to the catalogue, as a dataset of its own (removed with its import). */
+export function insertIndicatorQuery(dataset: string, ind: NewIndicator): SqlQuery {
+  return {
+    sql: `INSERT INTO raw_indicators (dataset, line, indicator_id, axis, name_fr, name_en, unit, direction, source, measure)
+VALUES (?, 2, ?, ?, ?, ?, ?, 'up', ?, 'flow')`,
+    params: [dataset, ind.indicator_id, ind.axis, ind.name_fr, ind.name_en, ind.unit, dataset]
+  };
+}
+
+
+/**
+ * Adds the accepted rows to the derived `observations` table as a full rebuild would, without one (a
+ * rebuild re-reads every dataset): real data hides the indicator's sample rows, and a "replace" dataset,
+ * the latest loaded, hides every earlier row of its indicators' periods. A test holds it equal to a rebuild.
+ */
+export function appendObservationsQueries(replaces: boolean): SqlQuery[] {
+  return [
+    {
+      sql: `CREATE OR REPLACE TEMP TABLE import_has_real AS
+SELECT DISTINCT indicator_id FROM observations WHERE NOT is_sample
+UNION SELECT DISTINCT indicator_id FROM import_accepted WHERE NOT is_sample`
+    },
+    { sql: 'DELETE FROM observations WHERE is_sample AND indicator_id IN (SELECT indicator_id FROM import_has_real)' },
+    ...(replaces
+      ? [
+          {
+            sql: `DELETE FROM observations o USING (SELECT DISTINCT indicator_id, period_start, granularity FROM import_accepted) k
+WHERE k.indicator_id = o.indicator_id AND k.period_start = o.period_start AND k.granularity = o.granularity`
+          }
+        ]
+      : []),
+    {
+      sql: `INSERT INTO observations BY NAME
+SELECT * FROM import_accepted WHERE NOT (is_sample AND indicator_id IN (SELECT indicator_id FROM import_has_real))`
+    },
+    { sql: 'DROP TABLE import_has_real' }
+  ];
+}
