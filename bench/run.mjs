@@ -160,7 +160,7 @@ async function main() {
           for (let i = 0; i < config.importRuns; i++) {
             const run = await step(`import ${i + 1}`, () => importRun(browser, server.url, file.file, log));
             if (!run) continue;
-            log(`  stage ${run.stageMs?.toFixed(0)} ms, commit ${run.commitMs?.toFixed(0)} ms${run.failed ? ` FAILED: ${run.message}` : ''}`);
+            log(`  stage ${run.stageMs?.toFixed(0)} ms, commit ${run.commitMs?.toFixed(0)} ms, kept ${run.keptMs?.toFixed(0)} ms${run.failed ? ` FAILED: ${run.message}` : ''}`);
             results.import.runs.push(run);
           }
         }

@@ -76,6 +76,7 @@ export function report(results) {
     const ok = im.runs.filter((r) => !r.failed);
     const total = summary(ok.map((r) => r.stageMs + r.commitMs));
     const stage = summary(ok.map((r) => r.stageMs));
+    const kept = summary(ok.map((r) => r.keptMs));
     const mbps = (t) => (t == null ? null : im.bytes / MB / (t / 1000));
     const readCsv = summary(ok.map((r) => r.floor.readCsv?.ms));
     const papa = summary(ok.map((r) => r.floor.papaparse?.ms));
@@ -97,6 +98,7 @@ export function report(results) {
       longestTaskMs: longest.max,
       total,
       stage,
+      kept,
       failed: im.runs.length - ok.length
     });
     s.vsReadCsv = ratio(s.mbps, s.readCsvMbps);
@@ -107,6 +109,7 @@ export function report(results) {
     row('', '', '', '', `papaparse, rows as arrays ${rate(s.papaparseMbps)}`, times(s.vsPapaparse), '≥ 2.5×', status(s.vsPapaparse >= 2.5));
     row('', '', '', '', `papaparse, rows as objects (\`header: true\`) ${rate(s.papaparseHeaderMbps)}`, times(s.vsPapaparseHeader), '≥ 2.5×', status(s.vsPapaparseHeader >= 2.5));
     row('… of which pick → validation report', label, rate(s.stageMbps), '', `read_csv alone ${rate(s.readCsvMbps)}`, times(ratio(s.stageMbps, s.readCsvMbps)), '', '');
+    if (kept.median != null) row('… then kept in this browser (after the charts show the rows)', label, ms(kept.median), ms(kept.p95), 'the file itself and the decisions stored in IndexedDB (imported again on the next visit)', '', '', '');
     row(
       'Peak memory during the import (renderer + worker)',
       label,

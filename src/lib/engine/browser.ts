@@ -1,6 +1,7 @@
 import { connect } from '$lib/db/connector';
 import type { Connector } from '$lib/db/types';
-import { listLocal, localCsv } from '$lib/import/local';
+import { listLocal, type LocalDataset } from '$lib/import/local';
+import { replayImport } from '$lib/import/replay';
 import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
 
 let loaded: { key: string; db: Promise<Connector> } | undefined;
@@ -27,14 +28,16 @@ export function datasetUrl(entry: DatasetEntry): string {
   return `/api/datasets/${entry.name.split('/').map(encodeURIComponent).join('/')}?v=${entry.version}`;
 }
 
-/** The datasets imported in this browser, after the published ones, in the order they were loaded. */
-async function localFiles(): Promise<DatasetFile[]> {
-  const local = await listLocal().catch(() => []);
-  const texts = await Promise.all(local.map(localCsv));
-  return local.flatMap((d, i) => [
-    ...(d.catalogue ? [{ name: `${d.name}.indicators.csv`, kind: 'indicators' as const, text: d.catalogue }] : []),
-    { name: d.name, kind: 'observations' as const, text: texts[i]!, replaces: d.mode === 'replace' }
-  ]);
+/** Datasets kept by earlier versions of Vigie, as canonical CSV text. */
+function keptCsvFiles(local: readonly LocalDataset[]): DatasetFile[] {
+  return local.flatMap((d) =>
+    d.csv === undefined
+      ? []
+      : [
+          ...(d.catalogue ? [{ name: `${d.name}.indicators.csv`, kind: 'indicators' as const, text: d.catalogue }] : []),
+          { name: d.name, kind: 'observations' as const, text: d.csv, replaces: d.mode === 'replace' }
+        ]
+  );
 }
 
 async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
@@ -48,9 +51,14 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
         return { name: entry.name, kind: entry.kind, text: await res.text(), replaces: entry.replaces };
       })
     ),
-    localFiles()
+    listLocal().catch((): LocalDataset[] => [])
   ]);
-  await loadDatasets(db, [...files, ...local]);
+  await loadDatasets(db, [...files, ...keptCsvFiles(local)]);
+  // The files imported in this browser, after the published data, in the order they were imported.
+  for (const d of local) {
+    if (!d.source) continue;
+    await replayImport(db, d).catch((err: unknown) => console.error(`Vigie: ${d.fileName} could not be loaded again`, err));
+  }
   setState('ready');
   return db;
 }

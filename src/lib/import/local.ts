@@ -1,3 +1,7 @@
+import type { NewIndicator } from '$lib/queries/import-commit';
+import type { Dialect } from './detect';
+import type { ColumnMapping } from './mapping';
+
 /**
  * Datasets imported in this browser, kept in IndexedDB across reloads until they are published or
  * removed. Browser only; every call is a no-op answer where IndexedDB is missing (server rendering).
@@ -15,10 +19,30 @@ export interface LocalDataset {
   rejected: number;
   /** "replace": its rows hide earlier rows of the same indicator and period. */
   mode: 'append' | 'replace';
-  /** The accepted rows as canonical CSV (docs/data-format.md); a string in datasets kept by older versions. */
-  csv: Blob | string;
-  /** New indicators the manager described, as a catalogue CSV, or null. */
+  /**
+   * The file itself with the manager's decisions: the next visit imports it again through the same
+   * path, so nothing of its size crosses the page's thread and no copy is written after the import.
+   */
+  source?: KeptSource;
+  /** Datasets kept by earlier versions: the accepted rows as canonical CSV (docs/data-format.md). */
+  csv?: string;
+  /** Datasets kept by earlier versions: new indicators the manager described, as a catalogue CSV, or null. */
   catalogue: string | null;
+}
+
+/** What it takes to import a kept file again exactly as the manager did. */
+export interface KeptSource {
+  file: Blob;
+  header: string[];
+  dialect: Dialect;
+  mapping: ColumnMapping;
+  indicatorMap: Record<string, string | null>;
+  described: NewIndicator[];
+}
+
+/** Whether loading the dataset also added indicators to the catalogue (removed with it). */
+export function addsIndicators(dataset: LocalDataset): boolean {
+  return !!dataset.catalogue || !!dataset.source?.described.length;
 }
 
 const DB = 'vigie';
@@ -57,11 +81,6 @@ export async function listLocal(): Promise<LocalDataset[]> {
 /** Keeps a dataset (the transaction completes before this resolves: a reload right after still has it). */
 export async function saveLocal(dataset: LocalDataset): Promise<void> {
   await run('readwrite', (s) => s.put(dataset));
-}
-
-/** A kept dataset's canonical CSV text. */
-export function localCsv(dataset: LocalDataset): Promise<string> {
-  return typeof dataset.csv === 'string' ? Promise.resolve(dataset.csv) : dataset.csv.text();
 }
 
 /** Forgets a dataset. */

@@ -1,5 +1,5 @@
 import type { Connector } from '$lib/db/types';
-import { rebuildSummaries, datasetMetaQueries } from '$lib/queries/datasets';
+import { datasetMetaQueries, deleteDatasetQueries, rebuildDerived, rebuildSummaries } from '$lib/queries/datasets';
 import {
   checkQuery, cleanupQueries, duplicateCountQuery, duplicateQuery, indicatorLabelsQuery, indicatorMapQueries, periodNamesQueries,
   periodsQuery, problemCountsQuery, problemsQuery, readRawQuery, rejectsQuery, rowsQueries
@@ -167,15 +167,25 @@ export async function commitImport(
   mode: 'append' | 'replace',
   newIndicators: readonly NewIndicator[] = []
 ): Promise<{ rows: number }> {
+  // A dataset loaded again under its name (a kept import, when the published data changed) replaces
+  // its earlier copy; the derived tables are then rebuilt, since that copy may have hidden other rows.
+  const [{ n: again } = { n: 0 }] = await db.query<{ n: number }>({
+    sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM dataset_meta WHERE dataset = ?',
+    params: [dataset]
+  });
   await db.query({ sql: 'BEGIN TRANSACTION' });
   try {
+    if (again) for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)]) await db.query(q);
     for (const ind of newIndicators) await db.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
-    await db.query(existingQuery()); // again: what is loaded may have changed since the check
+    await db.query(existingQuery(dataset)); // again: what is loaded may have changed since the check
     for (const q of acceptedQueries(dataset, defaultSource, mode)) await db.query(q);
     await db.query(commitRowsQuery());
     for (const q of datasetMetaQueries(dataset, mode === 'replace')) await db.query(q);
-    for (const q of appendObservationsQueries(mode === 'replace')) await db.query(q);
-    await rebuildSummaries(db, newIndicators.length > 0);
+    if (again) await rebuildDerived(db);
+    else {
+      for (const q of appendObservationsQueries(mode === 'replace')) await db.query(q);
+      await rebuildSummaries(db, newIndicators.length > 0);
+    }
     await db.query({ sql: 'COMMIT' });
   } catch (err) {
     await db.query({ sql: 'ROLLBACK' });

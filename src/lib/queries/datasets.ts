@@ -121,13 +121,16 @@ async function insertFile(db: Connector, file: DatasetFile, reg: string): Promis
   });
 }
 
+/** Deletes a dataset's raw rows and its load order (the derived tables are the caller's to rebuild). */
+export function deleteDatasetQueries(name: string): SqlQuery[] {
+  return [...Object.values(RAW_TABLE), 'dataset_meta'].map((table) => ({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] }));
+}
+
 /** Removes a dataset's rows and rebuilds the derived tables. */
 export async function removeDataset(db: Connector, name: string): Promise<void> {
   await db.query({ sql: 'BEGIN TRANSACTION' });
   try {
-    for (const table of [...Object.values(RAW_TABLE), 'dataset_meta']) {
-      await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] });
-    }
+    for (const q of deleteDatasetQueries(name)) await db.query(q);
     await rebuildDerived(db);
     await db.query({ sql: 'COMMIT' });
   } catch (err) {

@@ -8,14 +8,17 @@ import { literal } from './sql';
  * The rows already loaded (real data, not sample) at the periods of the file's loadable rows: the only
  * ones a row of the file can overlap, so the row-by-row comparison below reads a few, not all.
  */
-export function existingQuery(): SqlQuery {
+export function existingQuery(dataset: string | null = null): SqlQuery {
   return {
+    // Rows of a dataset loaded again under its name (a kept import, read again) are not "existing":
+    // they are dropped with the raw rows when it commits.
     sql: `CREATE OR REPLACE TEMP TABLE import_existing AS
 SELECT o.indicator_id, o.period_start, o.granularity, o.region, o.country, o.discipline, o.program
 FROM observations o
 SEMI JOIN (SELECT DISTINCT indicator_id, period_start, granularity FROM import_checked WHERE problem IS NULL) k
   ON k.indicator_id = o.indicator_id AND k.period_start = o.period_start AND k.granularity = o.granularity
-WHERE NOT o.is_sample`
+WHERE NOT o.is_sample AND o.dataset IS DISTINCT FROM ?`,
+    params: [dataset]
   };
 }
 

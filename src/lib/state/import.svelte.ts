@@ -5,7 +5,7 @@ import { saveLocal } from '$lib/import/local';
 import { missingFields, proposeMapping, headerSignature, type ColumnMapping, type Field } from '$lib/import/mapping';
 import { slugId } from '$lib/import/match';
 import { isPeriod } from '$lib/import/period';
-import { checkImport, commitImport, exportDataset, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
+import { checkImport, commitImport, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
 import { sniffFile, transcodeFile } from '$lib/import/reader';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
@@ -183,17 +183,19 @@ export class ImportSession {
       this.loaded = { rows, indicatorIds: ids.filter((id, i) => ids.indexOf(id) === i) };
       this.phase = 'done';
       localDataChanged(true);
-      // The charts show the rows now; keeping them for the next visit follows (the engine writes the
-      // canonical CSV, IndexedDB stores it as a Blob: no 80 MB string on the page's thread).
+      // The charts show the rows now. For the next visit the browser keeps the file itself with the
+      // manager's decisions (IndexedDB copies it off the page's thread), and imports it again then.
       this.kept = 'saving';
       // A timestamp written once, not reactive state.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       const importedAt = new Date(now).toISOString();
-      const csv = await exportDataset(db, name);
+      const snapshot = <T>(v: T) => $state.snapshot(v) as T;
       await saveLocal({
-        name, fileName: file.name, importedAt, accepted: rows, rejected: this.check.rejected, mode: this.mode,
-        csv: new Blob([csv as Uint8Array<ArrayBuffer>], { type: 'text/csv' }),
-        catalogue: described.length ? catalogueCsv(name, described) : null
+        name, fileName: file.name, importedAt, accepted: rows, rejected: this.check.rejected, mode: this.mode, catalogue: null,
+        source: {
+          file, header: snapshot(this.sniffed!.header), dialect: snapshot(this.sniffed!.dialect), mapping: snapshot(this.mapping!),
+          indicatorMap: snapshot(this.indicatorMap), described
+        }
       });
       this.kept = 'saved';
       performance.mark('vigie:import:saved');
@@ -243,10 +245,4 @@ export class ImportSession {
       return null;
     }
   }
-}
-
-function catalogueCsv(dataset: string, rows: readonly NewIndicator[]): string {
-  const esc = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  return ['indicator_id,axis,name_fr,name_en,unit,direction,source,measure', ...rows.map((r) =>
-    [r.indicator_id, r.axis, r.name_fr, r.name_en, r.unit, 'up', dataset, 'flow'].map(esc).join(','))].join('\n') + '\n';
 }

@@ -196,6 +196,18 @@ describe('loading', () => {
     expect(rebuilt).toEqual(added);
   });
 
+  it('loads a kept import again under its name without counting it twice', async () => {
+    const fresh = await engineWith((await readDataDir('data')).files);
+    await analyseBytes(fresh, utf8(canonical));
+    await commitImport(fresh, 'imports/kept.csv', 'Test', 'append');
+    const once = await fresh.query({ sql: 'SELECT * FROM observations ORDER BY ALL' });
+    // The next visit, or a newly published version of the data: the same file, the same decisions.
+    await analyseBytes(fresh, utf8(canonical));
+    const { rows } = await commitImport(fresh, 'imports/kept.csv', 'Test', 'append');
+    expect(rows).toBe(3);
+    expect(await fresh.query({ sql: 'SELECT * FROM observations ORDER BY ALL' })).toEqual(once);
+  });
+
   it('keeps suppressed values missing (never zero) once loaded', async () => {
     const fresh = await engineWith((await readDataDir('data')).files);
     await analyseBytes(fresh, wide);

@@ -1,0 +1,25 @@
+import type { Connector } from '$lib/db/types';
+import type { LocalDataset } from './local';
+import { checkImport, commitImport, stageImport } from './pipeline';
+import { transcodeFile } from './reader';
+
+/**
+ * Imports a kept file again, with the decisions the manager made (dialect, mapping, indicators, mode),
+ * through the same steps as the first time. Returns the rows loaded; throws when the file cannot be read
+ * (what was loaded before stays: the load is one transaction).
+ */
+export async function replayImport(db: Connector, dataset: LocalDataset): Promise<number> {
+  const source = dataset.source;
+  if (!source) return 0;
+  const name = `vigie_kept_${Date.now()}.csv`;
+  if (source.dialect.encoding === 'utf-8' && db.registerBlob) await db.registerBlob(name, source.file as File);
+  else await db.registerBytes(name, await transcodeFile(source.file as File, source.dialect.encoding, () => {}));
+  try {
+    const stage = await stageImport(db, name, source.header, source.dialect, source.mapping);
+    await checkImport(db, stage, source.indicatorMap, source.dialect, source.mapping, source.header);
+    const { rows } = await commitImport(db, dataset.name, dataset.fileName, dataset.mode, source.described);
+    return rows;
+  } finally {
+    await db.dropFile(name);
+  }
+}
