@@ -32,6 +32,8 @@ describe('Importer', () => {
     await expect(page.getByText('3 valeurs valides sur 3; 0 refusées.').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Charger 3 valeurs' }).click();
     await page.getByText(/3 valeurs de « export-excel\.csv » chargées/).waitFor();
+    // Kept for the next visit once it says so (the file itself, with the choices made).
+    await page.getByText(/Enregistrées dans ce navigateur/).waitFor();
 
     // Real imported figures replace the sample series: the panel shows the file's 2026-2027 value.
     await expect.poll(() => panelValue(app, 'tournees'), { timeout: 30_000 }).toBe('45');

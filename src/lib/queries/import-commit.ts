@@ -116,7 +116,7 @@ export function appendObservationsQueries(replaces: boolean): SqlQuery[] {
   return [
     {
       sql: `CREATE OR REPLACE TEMP TABLE import_has_real AS
-SELECT DISTINCT indicator_id FROM observations WHERE NOT is_sample
+SELECT DISTINCT indicator_id FROM observations WHERE NOT is_sample AND indicator_id IS NOT NULL
 UNION SELECT DISTINCT indicator_id FROM import_accepted WHERE NOT is_sample`
     },
     { sql: 'DELETE FROM observations WHERE is_sample AND indicator_id IN (SELECT indicator_id FROM import_has_real)' },
@@ -130,7 +130,7 @@ WHERE k.indicator_id = o.indicator_id AND k.period_start = o.period_start AND k.
       : []),
     {
       sql: `INSERT INTO observations BY NAME
-SELECT * FROM import_accepted WHERE NOT (is_sample AND indicator_id IN (SELECT indicator_id FROM import_has_real))`
+SELECT * FROM import_accepted WHERE NOT is_sample OR indicator_id NOT IN (SELECT indicator_id FROM import_has_real)`
     },
     { sql: 'DROP TABLE import_has_real' }
   ];

@@ -130,7 +130,9 @@ WITH r AS (
   LEFT JOIN import_periods p ON p.period = r.period
 ),
 v AS (SELECT r.* EXCLUDE (fast), ${MISSING(mapping.columns.status !== undefined)} AS missing, (${VALUE})${scaled} AS value FROM r)
-SELECT *,
+-- Only what loading, the report and the preview read: the file's own text stays in import_rows.
+SELECT rec, source_column, indicator_id, period, granularity, period_start, period_end, region, country, discipline,
+  program, note, source, missing, value,
   CASE
     WHEN indicator_raw IS NULL AND indicator_id IS NULL THEN 'indicator_missing'
     WHEN indicator_id IS NULL THEN 'indicator_unknown'
@@ -171,12 +173,14 @@ export function duplicateQuery(): SqlQuery {
   };
 }
 
-/** The problems found, first ones first, with the text of the offending cell. */
+/** The problems found, first ones first, with the text of the offending cell (from the file's rows). */
 export function problemsQuery(limit: number): SqlQuery {
   return {
-    sql: `SELECT rec, problem, source_column,
-  CASE WHEN problem LIKE 'indicator%' THEN indicator_raw WHEN problem LIKE 'period%' THEN period ELSE value_text END AS text
-FROM import_checked WHERE problem IS NOT NULL ORDER BY rec, source_column LIMIT ?`,
+    sql: `SELECT c.rec, c.problem, c.source_column,
+  CASE WHEN c.problem LIKE 'indicator%' THEN r.indicator_raw WHEN c.problem LIKE 'period%' THEN r.period ELSE r.value_text END AS text
+FROM (SELECT rec, problem, source_column FROM import_checked WHERE problem IS NOT NULL ORDER BY rec, source_column LIMIT ?) c
+JOIN import_rows r ON r.rec = c.rec AND r.source_column IS NOT DISTINCT FROM c.source_column
+ORDER BY c.rec, c.source_column`,
     params: [limit]
   };
 }

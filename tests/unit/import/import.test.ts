@@ -88,15 +88,16 @@ describe('files managers really have', () => {
     if (!b.ok) throw new Error('refused');
     expect(b.check!.counts.value_nan).toBeUndefined();
     const rows = await db.query<{ value: number | null; missing: string | null; scalar: string; value_text: string }>({
-      sql: `SELECT value, missing, scalar, value_text FROM import_checked WHERE period = '2005' AND region = 'Canada' AND indicator_raw IN ('Total coal', 'Methane')`
+      sql: `SELECT c.value, c.missing, r.scalar, r.value_text FROM import_checked c JOIN import_rows r USING (rec)
+        WHERE c.period = '2005' AND c.region = 'Canada' AND r.indicator_raw IN ('Total coal', 'Methane')`
     });
     const coal = rows.find((r) => r.value_text === '51735781');
     expect(coal?.value).toBe(51735781); // "units " with its trailing space: × 1
     const thousands = await db.query<{ value: number; value_text: string }>({
-      sql: `SELECT value, value_text FROM import_checked WHERE trim(scalar) = 'thousands' AND value IS NOT NULL LIMIT 1`
+      sql: `SELECT c.value, r.value_text FROM import_checked c JOIN import_rows r USING (rec) WHERE trim(r.scalar) = 'thousands' AND c.value IS NOT NULL LIMIT 1`
     });
     expect(thousands[0]!.value).toBe(Number(thousands[0]!.value_text) * 1000);
-    const missing = await db.query<{ n: number }>({ sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM import_checked WHERE status = '..' AND value IS NULL AND missing = 'not_available'` });
+    const missing = await db.query<{ n: number }>({ sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM import_checked c JOIN import_rows r USING (rec) WHERE r.status = '..' AND c.value IS NULL AND c.missing = 'not_available'` });
     expect(missing[0]!.n).toBe(37);
   });
 });
