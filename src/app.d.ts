@@ -9,6 +9,10 @@ declare global {
       /** The signed-in account (from the session cookie), or null. */
       user: SessionUser | null;
     }
+    interface PageState {
+      /** The query a filter change wrote with shallow routing (see `currentUrl` in state/navigate.svelte.ts). */
+      search?: string;
+    }
   }
 }
 

@@ -24,9 +24,12 @@ describe('cross-filter', () => {
     expect(from).toBeGreaterThanOrEqual(2012);
     expect(to).toBeGreaterThan(from);
     // Every filter bar and every panel follows: the "From" select shows the brushed year, and the
-    // touring panel's table no longer lists a fiscal year starting before it.
+    // touring panel's table (built when unfolded) no longer lists a fiscal year starting before it.
     await expect(page.getByLabel('De', { exact: true }).inputValue()).resolves.toBe(String(from));
-    const table = page.locator('article[data-axis="tournees"] table');
+    const panel = page.locator('article[data-axis="tournees"]');
+    await panel.getByText('Tableau des données').click();
+    const table = panel.getByRole('table');
+    await table.waitFor();
     const periods = await table.locator('tbody tr td:first-child').allTextContents();
     expect(periods.length).toBeGreaterThan(0);
     for (const p of periods) expect(Number(p.slice(0, 4))).toBeGreaterThanOrEqual(from);

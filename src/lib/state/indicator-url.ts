@@ -6,12 +6,12 @@ import { filtersFromUrl } from './url';
 const DIM_PARAM: Record<Dimension, string> = { region: 'region', country: 'pays', discipline: 'discipline', program: 'programme' };
 const VIEW_PARAM: Record<BreakdownView, string> = { stacked: 'empile', multiples: 'multiples' };
 
-/** The indicator page's parameters from its URL; the breakdown defaults to `fallbackDim`. */
-export function indicatorParamsFromUrl(id: string, url: URL, fallbackDim: Dimension | null = 'region'): IndicatorParams {
-  const rawDim = url.searchParams.get('par');
+/** The indicator page's parameters from its URL's query; the breakdown defaults to `fallbackDim`. */
+export function indicatorParamsFromUrl(id: string, params: URLSearchParams, fallbackDim: Dimension | null = 'region'): IndicatorParams {
+  const rawDim = params.get('par');
   const dim = rawDim === 'aucune' ? null : (DIMENSIONS.find((d) => DIM_PARAM[d] === rawDim) ?? fallbackDim);
-  const view = url.searchParams.get('vue') === VIEW_PARAM.multiples ? 'multiples' : 'stacked';
-  return { id, filters: filtersFromUrl(url.searchParams), dim, view };
+  const view = params.get('vue') === VIEW_PARAM.multiples ? 'multiples' : 'stacked';
+  return { id, filters: filtersFromUrl(params), dim, view };
 }
 
 /** The URL value of a breakdown choice. */

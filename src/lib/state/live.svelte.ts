@@ -3,6 +3,14 @@ import type { DatasetEntry } from '$lib/queries/datasets';
 import { browserEngine } from '$lib/engine/browser';
 import { localData } from './data.svelte';
 
+/**
+ * How many page models have been recomputing for longer than a glance. The layout dims the busy charts
+ * only then: an answer within a few frames would otherwise flash every chart, and restyling them while
+ * the engine works takes the processor from it.
+ */
+export const waiting = $state({ slow: 0 });
+const SLOW_MS = 250;
+
 /** What a page computes, for which parameters. */
 export interface Computed<P, M> {
   params: P;
@@ -42,6 +50,16 @@ export function live<P, M>(options: LiveOptions<P, M>) {
       return;
     }
     let stale = false;
+    let dimmed = false;
+    const timer = setTimeout(() => {
+      dimmed = true;
+      waiting.slow += 1;
+    }, SLOW_MS);
+    const settled = () => {
+      clearTimeout(timer);
+      if (dimmed) waiting.slow -= 1;
+      dimmed = false;
+    };
     pending = true;
     browserEngine(options.manifest())
       .then((db) => options.compute(db, params))
@@ -54,10 +72,12 @@ export function live<P, M>(options: LiveOptions<P, M>) {
         if (!stale) error = err instanceof Error ? err.message : String(err);
       })
       .finally(() => {
+        settled();
         if (!stale) pending = false;
       });
     return () => {
       stale = true;
+      settled();
     };
   });
 

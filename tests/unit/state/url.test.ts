@@ -23,9 +23,9 @@ describe('filters in the URL', () => {
   });
 
   it('read the indicator page breakdown and view', () => {
-    const p = indicatorParamsFromUrl('tours', new URL('http://x/?par=pays&vue=multiples&region=Europe'));
+    const p = indicatorParamsFromUrl('tours', new URL('http://x/?par=pays&vue=multiples&region=Europe').searchParams);
     expect(p).toMatchObject({ id: 'tours', dim: 'country', view: 'multiples', filters: { region: 'Europe' } });
-    expect(indicatorParamsFromUrl('tours', new URL('http://x/?par=aucune')).dim).toBeNull();
-    expect(indicatorParamsFromUrl('tours', new URL('http://x/')).dim).toBe('region');
+    expect(indicatorParamsFromUrl('tours', new URL('http://x/?par=aucune').searchParams).dim).toBeNull();
+    expect(indicatorParamsFromUrl('tours', new URL('http://x/').searchParams).dim).toBe('region');
   });
 });

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, untrack, locals }) => {
   const id = params.id; // tracked: another indicator is another server render
-  const wanted = untrack(() => indicatorParamsFromUrl(id, url));
+  const wanted = untrack(() => indicatorParamsFromUrl(id, url.searchParams));
   const { db } = await serverEngine();
   const model = await indicatorModel(db, wanted);
   if (!model.indicator) error(404, translator(locals.lang)('indicator.notFound', { id }));
