@@ -123,7 +123,7 @@ export async function duckdbReady(browser, url, runs) {
 }
 
 /** A seeded sequence of single-select filter changes, each one changing the filters. */
-function filterSequence(options, count, seed = 11) {
+export function filterSequence(options, count, seed = 11) {
   let a = seed;
   const rnd = () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -151,7 +151,7 @@ function filterSequence(options, count, seed = 11) {
 }
 
 /** Reads the filter bar's choices from the page. */
-function filterOptionsOf(page) {
+export function filterOptionsOf(page) {
   return page.evaluate(() => {
     const selects = [...document.querySelectorAll('section.filters select')];
     const values = (s) => [...s.options].map((o) => o.value).filter((v) => v !== '');
@@ -163,7 +163,7 @@ function filterOptionsOf(page) {
  * Applies one filter change as a manager makes it (one select) and times it in the page: change event →
  * every chart updated and laid out (aria-busy gone, then a forced layout), and → the next frame.
  */
-function applyStep(page, step) {
+export function applyStep(page, step) {
   return page.evaluate(
     ({ index, value }) =>
       new Promise((resolve, reject) => {
