@@ -43,9 +43,10 @@ function tracedTimes(events) {
   const pid = events.find((e) => e.name === 'vigie:profile:start')?.pid;
   const sums = new Map();
   for (const e of events) {
-    if (e.ph !== 'X' || !e.dur || e.pid !== pid || !windows.some(([a, b]) => e.ts >= a && e.ts + e.dur <= b)) continue;
-    const key = `thread ${e.tid} ${e.name}`;
-    sums.set(key, (sums.get(key) ?? 0) + e.dur / 1000);
+    if (e.ph !== 'X' || !e.dur || e.pid !== pid) continue;
+    // The part of the event inside a change (nested events are listed too: a sum by name, not a partition).
+    const inside = windows.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(e.ts + e.dur, b) - Math.max(e.ts, a)), 0);
+    if (inside > 0) sums.set(`thread ${e.tid} ${e.name}`, (sums.get(`thread ${e.tid} ${e.name}`) ?? 0) + inside / 1000);
   }
   return [...sums].sort((a, b) => b[1] - a[1]);
 }
