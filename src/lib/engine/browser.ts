@@ -50,7 +50,7 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
       manifest.map(async (entry): Promise<DatasetFile> => {
         const res = await fetch(datasetUrl(entry));
         if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
-        return { name: entry.name, kind: entry.kind, text: await res.text(), replaces: entry.replaces };
+        return { name: entry.name, kind: entry.kind, blob: await res.blob(), replaces: entry.replaces };
       })
     ),
     listLocal().catch((): LocalDataset[] => [])

@@ -13,8 +13,13 @@ export interface DatasetFile {
   name: string;
   /** Which table of the contract it feeds. */
   kind: DatasetKind;
-  /** The file's text, UTF-8 decoded. */
-  text: string;
+  /** The file's text, UTF-8 decoded; or `blob`, the file as downloaded. */
+  text?: string;
+  /**
+   * The file as the browser downloaded it (UTF-8): the engine's worker reads it itself, so an 82 MB file
+   * is neither decoded into a string nor copied on the page's thread.
+   */
+  blob?: Blob;
   /**
    * Observations only: the file's rows replace the rows of earlier files for the same indicator and
    * period (an import in "replace" mode), instead of adding to them.
@@ -80,7 +85,8 @@ export async function loadDatasets(db: Connector, files: readonly DatasetFile[])
   try {
     for (const [i, file] of files.entries()) {
       const reg = `vigie_${i}_${Date.now()}.csv`;
-      await db.registerText(reg, file.text);
+      if (file.blob && db.registerBlob) await db.registerBlob(reg, file.blob);
+      else await db.registerText(reg, file.text ?? (file.blob ? await file.blob.text() : ''));
       registered.push(reg);
     }
     await db.query({ sql: 'BEGIN TRANSACTION' });
