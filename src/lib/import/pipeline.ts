@@ -196,7 +196,7 @@ export async function commitImport(
   return { rows: n };
 }
 
-/** A loaded dataset's rows as canonical CSV bytes (docs/data-format.md), to be kept in the browser. */
+/** A loaded dataset's rows as canonical CSV bytes (docs/data-format.md): what the server stores on a publish. */
 export async function exportDataset(db: Connector, dataset: string): Promise<Uint8Array> {
   const file = `vigie_export_${Date.now()}.csv`;
   for (const q of exportDatasetQueries(dataset, file)) await db.query(q);

@@ -1,3 +1,4 @@
+import type { Connector } from '$lib/db/types';
 import type { Dialect, Sniffed } from './detect';
 import ParseWorker from './parse.worker?worker';
 
@@ -36,6 +37,23 @@ export function sniffFile(file: File, overrides: Partial<Dialect> = {}, signal?:
 }
 
 /** The whole file as UTF-8 bytes (for Windows-1252 files; UTF-8 files are handed to DuckDB as they are). */
-export function transcodeFile(file: File, encoding: Dialect['encoding'], onProgress: OnProgress, signal?: AbortSignal): Promise<Uint8Array> {
+export function transcodeFile(file: Blob, encoding: Dialect['encoding'], onProgress: OnProgress, signal?: AbortSignal): Promise<Uint8Array> {
   return ask({ type: 'transcode', file, encoding }, signal, onProgress);
+}
+
+/**
+ * Hands a file to the engine under `name`, as the UTF-8 its CSV reader expects: a UTF-8 file as it is
+ * (the engine's worker reads it itself, nothing is copied here), another encoding converted first in the
+ * parsing worker (`onTranscoding` says so, `onProgress` follows it).
+ */
+export async function registerFile(
+  db: Connector,
+  name: string,
+  file: Blob,
+  encoding: Dialect['encoding'],
+  options: { onTranscoding?: () => void; onProgress?: OnProgress; signal?: AbortSignal } = {}
+): Promise<void> {
+  if (encoding === 'utf-8' && db.registerBlob) return db.registerBlob(name, file);
+  options.onTranscoding?.();
+  await db.registerBytes(name, await transcodeFile(file, encoding, options.onProgress ?? (() => {}), options.signal));
 }

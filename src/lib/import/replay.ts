@@ -1,7 +1,7 @@
 import type { Connector } from '$lib/db/types';
 import type { LocalDataset } from './local';
 import { checkImport, commitImport, stageImport } from './pipeline';
-import { transcodeFile } from './reader';
+import { registerFile } from './reader';
 
 /**
  * Imports a kept file again, with the decisions the manager made (dialect, mapping, indicators, mode),
@@ -12,8 +12,7 @@ export async function replayImport(db: Connector, dataset: LocalDataset): Promis
   const source = dataset.source;
   if (!source) return 0;
   const name = `vigie_kept_${Date.now()}.csv`;
-  if (source.dialect.encoding === 'utf-8' && db.registerBlob) await db.registerBlob(name, source.file as File);
-  else await db.registerBytes(name, await transcodeFile(source.file as File, source.dialect.encoding, () => {}));
+  await registerFile(db, name, source.file, source.dialect.encoding);
   try {
     const stage = await stageImport(db, name, source.header, source.dialect, source.mapping);
     await checkImport(db, stage, source.indicatorMap, source.dialect, source.mapping, source.header);

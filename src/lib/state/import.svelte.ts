@@ -6,7 +6,7 @@ import { missingFields, proposeMapping, headerSignature, type ColumnMapping, typ
 import { slugId } from '$lib/import/match';
 import { isPeriod } from '$lib/import/period';
 import { checkImport, commitImport, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
-import { sniffFile, transcodeFile } from '$lib/import/reader';
+import { registerFile, sniffFile } from '$lib/import/reader';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
 
@@ -119,13 +119,11 @@ export class ImportSession {
     const db = await this.#engine();
     if (this.#registered) await db.dropFile(this.#registered);
     const name = `vigie_upload_${Date.now()}.csv`;
-    if (dialect.encoding === 'utf-8' && db.registerBlob) {
-      await db.registerBlob(name, file); // the engine's worker reads the file itself: nothing copied here
-    } else {
-      this.phase = 'transcoding';
-      const bytes = await transcodeFile(file, dialect.encoding, (done, total) => (this.progress = { done, total }), this.#abort?.signal);
-      await db.registerBytes(name, bytes);
-    }
+    await registerFile(db, name, file, dialect.encoding, {
+      onTranscoding: () => (this.phase = 'transcoding'),
+      onProgress: (done, total) => (this.progress = { done, total }),
+      signal: this.#abort?.signal
+    });
     this.#registered = name;
     this.progress = null;
   }
