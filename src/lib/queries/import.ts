@@ -115,7 +115,7 @@ const MISSING = (withStatus: boolean) =>
 
 /**
  * Every row with its value read (decimal mark, scale), its period normalised, its indicator matched, and
- * the first reason it cannot be loaded. Duplicates are marked after, by `duplicateQueries`.
+ * the first reason it cannot be loaded. Duplicates are marked after, by `duplicateQuery`.
  */
 export function checkQuery(decimal: Dialect['decimal'], mapping: ColumnMapping): SqlQuery {
   const scaled = mapping.columns.scalar !== undefined ? ' * vigie_scale(scalar)' : '';
