@@ -1,3 +1,5 @@
+import type { Connector } from '$lib/db/types';
+import { removeDataset } from '$lib/queries/datasets';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import type { Dialect } from './detect';
 import type { ColumnMapping } from './mapping';
@@ -81,6 +83,15 @@ export async function listLocal(): Promise<LocalDataset[]> {
 /** Keeps a dataset (the transaction completes before this resolves: a reload right after still has it). */
 export async function saveLocal(dataset: LocalDataset): Promise<void> {
   await run('readwrite', (s) => s.put(dataset));
+}
+
+/**
+ * Takes a kept dataset out of the engine (its rows and the indicators it described: one rebuild) and
+ * forgets it.
+ */
+export async function discardLocal(db: Connector, dataset: LocalDataset): Promise<void> {
+  await removeDataset(db, addsIndicators(dataset) ? [dataset.name, `${dataset.name}.indicators.csv`] : dataset.name);
+  await removeLocal(dataset.name);
 }
 
 /** Forgets a dataset. */

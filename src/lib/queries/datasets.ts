@@ -132,11 +132,11 @@ export function deleteDatasetQueries(name: string): SqlQuery[] {
   return [...Object.values(RAW_TABLE), 'dataset_meta'].map((table) => ({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] }));
 }
 
-/** Removes a dataset's rows and rebuilds the derived tables. */
-export async function removeDataset(db: Connector, name: string): Promise<void> {
+/** Removes datasets' rows and rebuilds the derived tables once, in one transaction. */
+export async function removeDataset(db: Connector, names: string | readonly string[]): Promise<void> {
   await db.query({ sql: 'BEGIN TRANSACTION' });
   try {
-    for (const q of deleteDatasetQueries(name)) await db.query(q);
+    for (const name of typeof names === 'string' ? [names] : names) for (const q of deleteDatasetQueries(name)) await db.query(q);
     await rebuildDerived(db);
     await db.query({ sql: 'COMMIT' });
   } catch (err) {

@@ -42,9 +42,10 @@ const MISSING_NOTE = `CASE c.missing WHEN 'suppressed' THEN 'x : confidentiel' W
     WHEN 'not_available' THEN 'non disponible' END`;
 
 /**
- * The rows to load (the parameters bound into a table: a view cannot hold one), typed as the derived `observations` table holds them. In "append" mode rows that
- * overlap data already loaded (`import_existing`) are left out (they would be duplicates); in "replace"
- * mode they go in and the dataset's meta hides the older rows.
+ * The rows to load, typed as the derived `observations` table holds them (the parameters are bound into
+ * a table: a view cannot hold one). In "append" mode rows that overlap data already loaded
+ * (`import_existing`) are left out (they would be duplicates); in "replace" mode they go in and the
+ * dataset's meta hides the older rows.
  */
 export function acceptedQueries(dataset: string, defaultSource: string, mode: 'append' | 'replace'): SqlQuery[] {
   return [
@@ -67,7 +68,7 @@ ${mode === 'append' ? `ANTI JOIN import_existing e ON ${SAME_ROW}
   ];
 }
 
-/** Copies the accepted rows into the raw observations, as canonical text (what a reload reads again). */
+/** Copies the accepted rows into the raw observations, as canonical text (what a later rebuild reads). */
 export function commitRowsQuery(): SqlQuery {
   return {
     sql: `INSERT INTO raw_observations
@@ -76,7 +77,7 @@ FROM import_accepted`
   };
 }
 
-/** Writes a dataset's rows as a canonical CSV file inside the engine, to be read back and kept. */
+/** Writes a dataset's rows as a canonical CSV file inside the engine, to be read back (a publish). */
 export function exportDatasetQueries(dataset: string, file: string): SqlQuery[] {
   // Straight from the rows, without a temporary copy of them (a million rows of memory). The dataset's
   // name is the app's own (`imports/<slug>-<time>.csv`), quoted: COPY takes no bound parameter.
