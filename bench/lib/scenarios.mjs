@@ -161,27 +161,22 @@ export function filterOptionsOf(page) {
 
 /**
  * Applies one filter change as a manager makes it (one select) and times it in the page: change event →
- * every chart updated and laid out (aria-busy gone, then a forced layout), and → the next frame.
+ * the page shows the model computed for the new filters (its `vigie:view-shown` event, sent once Svelte
+ * has updated the DOM), then a forced style and layout of the new charts; and → the next frame.
  */
 export function applyStep(page, step) {
   return page.evaluate(
     ({ index, value }) =>
       new Promise((resolve, reject) => {
         const select = document.querySelectorAll('section.filters select')[index];
-        let sawBusy = false;
         const timer = setTimeout(() => reject(new Error('no repaint within 60 s')), 60_000);
-        const check = () => {
-          if (document.querySelector('[aria-busy="true"]')) sawBusy = true;
-          else if (sawBusy) {
-            observer.disconnect();
-            clearTimeout(timer);
-            document.body.getBoundingClientRect(); // style and layout of the new charts
-            const updated = performance.now() - started;
-            requestAnimationFrame(() => resolve({ updated, frame: performance.now() - started }));
-          }
+        const shown = () => {
+          clearTimeout(timer);
+          document.body.getBoundingClientRect(); // style and layout of the new charts
+          const updated = performance.now() - started;
+          requestAnimationFrame(() => resolve({ updated, frame: performance.now() - started }));
         };
-        const observer = new MutationObserver(check);
-        observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        addEventListener('vigie:view-shown', shown, { once: true });
         const started = performance.now();
         select.value = value;
         select.dispatchEvent(new Event('change', { bubbles: true }));

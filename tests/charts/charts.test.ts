@@ -28,7 +28,9 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
     expect(out).toContain('role="img"');
     expect(out).toContain('aria-labelledby="title"');
     // One bar a period; the missing value is a zero-height bar, not a made-up one.
-    expect(out.match(/<rect[^>]*fill="#0072B2"/g)).toHaveLength(5);
+    const bars = /<path d="([^"]*)" fill="#0072B2"/.exec(out)?.[1] ?? '';
+    expect(bars.match(/M/g)).toHaveLength(5);
+    expect(bars.match(/v0h/g)).toHaveLength(1);
     expect(out).toContain('Cible 2025-2026 : 420');
     expect(out).toContain('>Vision<');
     await expect(normalise(out)).toMatchFileSnapshot('output/flow-bars.svg');

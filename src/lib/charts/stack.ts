@@ -34,12 +34,19 @@ export function columnsOf(series: readonly DrawnSeries[]): PeriodColumn[] {
     }
   });
   // Uncertain intervals first, so precise periods are drawn over them.
-  return [...byId.values()].sort(
-    (a, b) => Number(b.uncertain) - Number(a.uncertain) || a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end)
-  );
+  return [...byId.values()].sort((a, b) => Number(b.uncertain) - Number(a.uncertain) || byTime(a, b));
+}
+
+/** `YYYY-MM-DD` texts sort as the dates do: plain comparison, no collation needed. */
+function before(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byTime(a: PeriodColumn, b: PeriodColumn): number {
+  return before(a.period.start, b.period.start) || before(a.period.end, b.period.end);
 }
 
 /** The columns in plain time order (for the keyboard and the table). */
 export function inTimeOrder(columns: readonly PeriodColumn[]): PeriodColumn[] {
-  return [...columns].sort((a, b) => a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end));
+  return [...columns].sort(byTime);
 }

@@ -9,6 +9,11 @@ export class ReadCache {
   readonly #answers = new Map<string, unknown[]>();
   #generation = 0;
 
+  /** How many times the data may have changed (writes, files registered or dropped). */
+  get generation(): number {
+    return this.#generation;
+  }
+
   /** The kept answer to `q` (rows copied: callers may change them), or undefined. */
   get<T>(q: SqlQuery): T[] | undefined {
     const rows = q.params?.length ? undefined : this.#answers.get(q.sql);

@@ -51,6 +51,9 @@ export async function connectNode(): Promise<Connector> {
       }
       return toRows<T>(stmt.query(...params));
     },
+    get generation() {
+      return cache.generation;
+    },
     async registerText(name, text) {
       cache.clear();
       db.registerFileText(name, text);

@@ -61,6 +61,9 @@ function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
       }
       return toRows<T>(await (await stmt).query(...params));
     },
+    get generation() {
+      return cache.generation;
+    },
     async registerText(name, text) {
       cache.clear();
       await db.registerFileText(name, text);

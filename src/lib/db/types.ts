@@ -24,6 +24,11 @@ export type Row = Record<string, string | number | boolean | null>;
 export interface Connector {
   /** Runs one statement and returns its rows as plain objects. */
   query<T = Row>(q: SqlQuery): Promise<T[]>;
+  /**
+   * Grows whenever the data may have changed (a write, a file registered or dropped): what was computed
+   * from the data at one generation is stale at another.
+   */
+  readonly generation: number;
   /** Makes `text` readable by `read_csv('name')`. Re-registering a name replaces it. */
   registerText(name: string, text: string): Promise<void>;
   /** Makes `bytes` readable by `read_csv('name')` without decoding them in JavaScript. */

@@ -9,14 +9,17 @@ export interface FilterOptions {
   program: string[];
 }
 
+// One collator for every sort: `localeCompare(b, 'fr')` builds one per comparison.
+const french = new Intl.Collator('fr');
+
 /** Reads the filter bar's choices from the engine. */
 export async function filterOptions(db: Connector): Promise<FilterOptions> {
   const rows = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
   const pick = (d: string) => rows.filter((r) => r.dimension === d).map((r) => r.value);
   return {
     years: pick('year').map(Number).sort((a, b) => a - b),
-    region: pick('region').sort((a, b) => a.localeCompare(b, 'fr')),
-    discipline: pick('discipline').sort((a, b) => a.localeCompare(b, 'fr')),
-    program: pick('program').sort((a, b) => a.localeCompare(b, 'fr'))
+    region: pick('region').sort(french.compare),
+    discipline: pick('discipline').sort(french.compare),
+    program: pick('program').sort(french.compare)
   };
 }

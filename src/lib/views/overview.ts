@@ -2,7 +2,8 @@ import type { Connector } from '$lib/db/types';
 import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
 import { FILTER_DIMENSIONS, hasDimensionFilter, type FilterDimension, type Filters } from '$lib/queries/filters';
 import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
-import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import type { SeriesPoint } from '$lib/queries/observations';
+import { seriesFromEngine, seriesIndexOf, type SeriesReader } from '$lib/queries/series-index';
 import { filterOptions, type FilterOptions } from './options';
 import { targetStatus, type TargetStatus } from './target';
 
@@ -74,19 +75,53 @@ export function domainOf(series: readonly SeriesPoint[]): [string, string] | nul
   return [min, max];
 }
 
-/** The overview for a set of filters. */
-export async function overviewModel(db: Connector, filters: Filters): Promise<OverviewModel> {
-  const [catalogue, dims, annotations, options] = await Promise.all([
+/** What the overview reads besides the series: the same for every filter, changing only with the data. */
+interface Basis {
+  catalogue: Indicator[];
+  dims: IndicatorDims[];
+  annotations: Annotation[];
+  options: FilterOptions;
+}
+const bases = new WeakMap<Connector, { generation: number; basis: Promise<Basis> }>();
+
+/**
+ * The basis on `db`'s current data, read once per change of data. The same objects from one filter
+ * change to the next let the page skip everything drawn from them (filter choices, names, targets, events).
+ */
+function basisOf(db: Connector): Promise<Basis> {
+  const kept = bases.get(db);
+  if (kept && kept.generation === db.generation) return kept.basis;
+  const generation = db.generation;
+  const basis = Promise.all([
     db.query<Indicator>(indicatorsQuery()),
     db.query<IndicatorDims>(indicatorDimsQuery()),
     db.query<Annotation>(annotationsQuery()),
     filterOptions(db)
-  ]);
-  const headlines = AXES.flatMap((axis) => {
+  ]).then(([catalogue, dims, annotations, options]) => ({ catalogue, dims, annotations, options }));
+  bases.set(db, { generation, basis });
+  basis.catch(() => bases.get(db)?.basis === basis && bases.delete(db));
+  return basis;
+}
+
+/** Each axis's headline indicator (its first in the catalogue), in the order of AXES. */
+function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indicator: Indicator }[] {
+  return AXES.flatMap((axis) => {
     const indicator = catalogue.find((i) => i.axis === axis);
     return indicator ? [{ axis, indicator }] : [];
   });
-  const rows = await db.query<SeriesPoint>(seriesQuery(headlines.map((h) => h.indicator.indicator_id), filters));
+}
+
+/** Builds the in-memory index of the headline series, so that the first filter change finds it ready. */
+export async function prepareOverview(db: Connector): Promise<void> {
+  const { catalogue } = await basisOf(db);
+  await seriesIndexOf(db, headlinesOf(catalogue).map((h) => h.indicator.indicator_id));
+}
+
+/** The headline indicators' series are read by `read`: the browser passes its in-memory index. */
+export async function overviewModel(db: Connector, filters: Filters, read: SeriesReader = seriesFromEngine): Promise<OverviewModel> {
+  const { catalogue, dims, annotations, options } = await basisOf(db);
+  const headlines = headlinesOf(catalogue);
+  const rows = await read(db, headlines.map((h) => h.indicator.indicator_id), filters);
   const panels = headlines.map(({ axis, indicator }) =>
     panelOf(
       axis,

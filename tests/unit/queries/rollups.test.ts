@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db/types';
-import { DIMENSIONS, FILTER_DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
+import { DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
 import {
   breakdownQuery,
   breakdownQueryDirect,
@@ -11,41 +11,10 @@ import {
   type SeriesPoint
 } from '$lib/queries/observations';
 import { engineWith, readDataDir } from './engine';
+import { filterShapes, small } from './shapes';
 
 // The rollups (pre-aggregated observations) must answer exactly what the observations answer: every
 // filter shape reads another rollup, so each shape is compared with the query over the observations.
-
-const header = 'indicator_id,period,value,region,country,discipline,program,note,source\n';
-const small = `${header}tours,2018-2019,10,Europe,FRA,Musique,Exportation,,sample
-tours,2018-2019,5,États-Unis,USA,Danse,Exportation,,sample
-tours,2018-2019,7,Europe,BEL,Musique,Tournées,révisé,sample
-tours,2019-2020,12,Europe,FRA,Musique,Tournées,,sample
-tours,2019-2020,,États-Unis,USA,Danse,Tournées,x : confidentiel,sample
-tours,2020-2021,,Europe,FRA,Musique,Exportation,suppressed,sample
-rate,2019,40,Europe,,,,,Enquête A
-rate,2019,60,Europe,,,,,Enquête B
-rate,2019,80,États-Unis,,,,,Enquête A
-rate,2020,,Europe,,,,,Enquête A
-offices,2019-02,32,,,,,,MRIF
-offices,2020-02,33,,,,,note b,MRIF
-offices,2020-02,1,,,,,note a,MRIF
-`;
-
-/** Filters of every shape: no filter, each dimension alone, each pair, all three; with years or not. */
-function filterShapes(values: Record<(typeof FILTER_DIMENSIONS)[number], string[]>, years: number[]): Filters[] {
-  const out: Filters[] = [];
-  const n = FILTER_DIMENSIONS.length;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    for (const [from, to] of [[null, null], [years[1] ?? years[0]!, years.at(-2) ?? null]] as const) {
-      const f: Filters = { ...NO_FILTERS, from, to };
-      FILTER_DIMENSIONS.forEach((d, i) => {
-        if (mask & (1 << i)) f[d] = values[d][mask % values[d].length] ?? 'absent';
-      });
-      out.push(f);
-    }
-  }
-  return out;
-}
 
 /** Compares the series of `ids`, and the breakdowns of `split` by every dimension, under each filter. */
 async function expectSame(db: Connector, ids: string[], filters: Filters[], split: string[]) {

@@ -1,0 +1,236 @@
+import type { Connector, SqlQuery } from '$lib/db/types';
+import { FILTER_DIMENSIONS, type Filters } from './filters';
+import { rollupTable, seriesQuery, type SeriesPoint } from './observations';
+
+// A filter change on the overview asks for the same few indicators under other filters. Through the
+// engine that is a message to its worker and an answer back: 9 ms at the median and near 20 ms at p95 on
+// a 2-core machine however small the rollup read, more than a frame. The finest rollup of those
+// indicators (one row per point and combination of region, discipline and program: ≈35 000 rows for
+// eight indicators over twelve years of quarters, whatever the number of observations) is kept here
+// instead, in arrays, and re-summed for each set of filters in well under a millisecond. The answers are
+// exactly `seriesQuery`'s (tests/unit/queries/series-index.test.ts compares them for every filter shape).
+
+/** Beyond this many rows the index would cost more memory than it saves time: the engine answers. */
+export const INDEX_MAX_ROWS = 250_000;
+
+const NONE = -1;
+
+/** Points of the index, one per (indicator, period), sorted as `seriesQuery` sorts them. */
+interface IndexPoint {
+  indicator_id: string;
+  period: string;
+  start: string;
+  end: string;
+  granularity: SeriesPoint['granularity'];
+  year: number;
+  /** Percent indicators average their rows; the others add them up. */
+  mean: boolean;
+  /** Whether the indicator has each filter dimension (a filter on one it lacks keeps every row). */
+  has: boolean[];
+}
+
+/** The finest rollup of some indicators, column by column. */
+export interface SeriesIndex {
+  readonly points: readonly IndexPoint[];
+  /** For each row: its point, each filter dimension's value (a code into `values`), its partial sums. */
+  readonly point: Int32Array;
+  readonly dims: readonly Int32Array[];
+  readonly values: readonly Map<string, number>[];
+  readonly sum: Float64Array;
+  readonly count: Float64Array;
+  readonly sample: Uint8Array;
+  readonly notes: readonly (readonly string[] | null)[];
+  readonly sources: readonly (readonly string[] | null)[];
+}
+
+interface IndexRow {
+  indicator_id: string;
+  period: string;
+  start: string;
+  end: string;
+  granularity: SeriesPoint['granularity'];
+  year: number;
+  mean: boolean;
+  has_region: boolean;
+  has_discipline: boolean;
+  has_program: boolean;
+  region: string | null;
+  discipline: string | null;
+  program: string | null;
+  value_sum: number | null;
+  value_count: number;
+  sample: boolean;
+  /** Lists: Arrow vectors (not plain values) as the connector hands them over. */
+  notes: Iterable<string | null> | { toArray(): Iterable<string | null> } | null;
+  sources: Iterable<string | null> | { toArray(): Iterable<string | null> } | null;
+}
+
+/** A list column's value as plain strings (an Arrow vector has `toArray`). */
+function listOf(v: IndexRow['notes']): string[] | null {
+  if (v === null) return null;
+  const items = 'toArray' in v ? v.toArray() : v;
+  const out = [...items].filter((x): x is string => x !== null);
+  return out.length ? out : null;
+}
+
+/** The rows the index is built from: the finest rollup of `indicatorIds`, points in order. */
+export function seriesIndexQuery(indicatorIds: readonly string[]): SqlQuery {
+  const ids = indicatorIds.length ? indicatorIds : [''];
+  return {
+    sql: `SELECT o.indicator_id, o.period, o.start, o."end", o.granularity, o.year, i.unit = 'percent' AS mean,
+  o.has_region, o.has_discipline, o.has_program, o.region, o.discipline, o.program,
+  o.value_sum, o.value_count, o.sample,
+  CASE WHEN len(o.notes) > 0 THEN o.notes END AS notes, CASE WHEN len(o.sources) > 0 THEN o.sources END AS sources
+FROM ${rollupTable(FILTER_DIMENSIONS)} o
+JOIN (SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY indicator_id) i USING (indicator_id)
+WHERE o.indicator_id IN (${ids.map(() => '?').join(', ')})
+ORDER BY o.indicator_id, o.period_start, o.period_end, o.period
+LIMIT ?`,
+    params: [...ids, INDEX_MAX_ROWS + 1]
+  };
+}
+
+/** Builds the index from `seriesIndexQuery`'s rows; null when there are too many to be worth it. */
+export function buildSeriesIndex(rows: readonly IndexRow[]): SeriesIndex | null {
+  if (rows.length > INDEX_MAX_ROWS) return null;
+  const n = rows.length;
+  const points: IndexPoint[] = [];
+  const point = new Int32Array(n);
+  const dims = FILTER_DIMENSIONS.map(() => new Int32Array(n));
+  const values = FILTER_DIMENSIONS.map(() => new Map<string, number>());
+  const sum = new Float64Array(n);
+  const count = new Float64Array(n);
+  const sample = new Uint8Array(n);
+  const notes: (string[] | null)[] = new Array<string[] | null>(n);
+  const sources: (string[] | null)[] = new Array<string[] | null>(n);
+  let last: IndexPoint | undefined;
+  rows.forEach((r, i) => {
+    // Rows arrive sorted by point: a new point starts where the key changes.
+    if (!last || last.indicator_id !== r.indicator_id || last.period !== r.period || last.start !== r.start || last.end !== r.end || last.granularity !== r.granularity) {
+      last = {
+        indicator_id: r.indicator_id, period: r.period, start: r.start, end: r.end, granularity: r.granularity,
+        year: r.year, mean: r.mean, has: [r.has_region, r.has_discipline, r.has_program]
+      };
+      points.push(last);
+    }
+    point[i] = points.length - 1;
+    FILTER_DIMENSIONS.forEach((d, k) => {
+      const v = r[d];
+      const codes = values[k]!;
+      let code = v === null ? NONE : codes.get(v);
+      if (code === undefined) codes.set(v!, (code = codes.size));
+      dims[k]![i] = code;
+    });
+    sum[i] = r.value_sum ?? NaN;
+    count[i] = r.value_count;
+    sample[i] = r.sample ? 1 : 0;
+    notes[i] = listOf(r.notes);
+    sources[i] = listOf(r.sources);
+  });
+  return { points, point, dims, values, sum, count, sample, notes, sources };
+}
+
+/** Orders text by code point, as DuckDB orders VARCHAR (UTF-16 units differ above U+FFFF). */
+function byCodePoint(a: string, b: string): number {
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(j)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** `list_distinct` of the lists, sorted and joined as the rollups join them; null when empty. */
+function joined(lists: (readonly string[])[] | undefined): string | null {
+  if (!lists) return null;
+  const all = [...new Set(lists.flat())].sort(byCodePoint);
+  return all.length ? all.join(' · ') : null;
+}
+
+/** What `seriesQuery(indicatorIds, filters)` answers, from the index. */
+export function seriesFromIndex(index: SeriesIndex, indicatorIds: readonly string[], filters: Filters): SeriesPoint[] {
+  const wanted = new Set(indicatorIds);
+  const { points } = index;
+  const kept = new Uint8Array(points.length);
+  points.forEach((p, i) => {
+    kept[i] = wanted.has(p.indicator_id) && (filters.from === null || p.year >= filters.from) && (filters.to === null || p.year <= filters.to) ? 1 : 0;
+  });
+  // A filter value the data never holds matches no row (but still keeps indicators without that dimension).
+  const filter = FILTER_DIMENSIONS.map((d, k) => (filters[d] === null ? null : (index.values[k]!.get(filters[d]!) ?? -2)));
+  const seen = new Uint8Array(points.length);
+  const sums = new Float64Array(points.length);
+  const known = new Uint8Array(points.length);
+  const counts = new Float64Array(points.length);
+  const sample = new Uint8Array(points.length);
+  const notes = new Map<number, (readonly string[])[]>();
+  const sources = new Map<number, (readonly string[])[]>();
+  const n = index.point.length;
+  rows: for (let i = 0; i < n; i++) {
+    const p = index.point[i]!;
+    if (!kept[p]) continue;
+    for (let k = 0; k < filter.length; k++) {
+      const f = filter[k];
+      if (f !== null && f !== undefined && index.dims[k]![i] !== f && points[p]!.has[k]) continue rows;
+    }
+    seen[p] = 1;
+    const s = index.sum[i]!;
+    if (!Number.isNaN(s)) {
+      sums[p] = sums[p]! + s;
+      known[p] = 1;
+    }
+    counts[p] = counts[p]! + index.count[i]!;
+    sample[p] = sample[p]! | index.sample[i]!;
+    const note = index.notes[i];
+    if (note) (notes.get(p) ?? notes.set(p, []).get(p)!).push(note);
+    const source = index.sources[i];
+    if (source) (sources.get(p) ?? sources.set(p, []).get(p)!).push(source);
+  }
+  const out: SeriesPoint[] = [];
+  points.forEach((p, i) => {
+    if (!seen[i]) return;
+    out.push({
+      indicator_id: p.indicator_id,
+      period: p.period,
+      start: p.start,
+      end: p.end,
+      granularity: p.granularity,
+      value: known[i] ? (p.mean ? sums[i]! / counts[i]! : sums[i]!) : null,
+      sample: sample[i] === 1,
+      note: joined(notes.get(i)),
+      source: joined(sources.get(i))
+    });
+  });
+  return out;
+}
+
+/** How a view reads series: from the engine's rollups, or from an index kept in the page's memory. */
+export type SeriesReader = (db: Connector, indicatorIds: readonly string[], filters: Filters) => Promise<SeriesPoint[]>;
+
+/** The engine answers (the server's first render, the benchmark's floor). */
+export const seriesFromEngine: SeriesReader = (db, ids, filters) => db.query<SeriesPoint>(seriesQuery(ids, filters));
+
+const kept = new WeakMap<Connector, Map<string, { generation: number; index: Promise<SeriesIndex | null> }>>();
+
+/** The index of `indicatorIds` on `db`'s current data: built once, again after the data changes. */
+export function seriesIndexOf(db: Connector, indicatorIds: readonly string[]): Promise<SeriesIndex | null> {
+  const key = [...indicatorIds].sort().join('\n');
+  const byIds = kept.get(db) ?? new Map<string, { generation: number; index: Promise<SeriesIndex | null> }>();
+  kept.set(db, byIds);
+  const found = byIds.get(key);
+  if (found && found.generation === db.generation) return found.index;
+  const generation = db.generation;
+  const index = db.query<IndexRow>(seriesIndexQuery(indicatorIds)).then((rows) => (db.generation === generation ? buildSeriesIndex(rows) : null));
+  byIds.set(key, { generation, index });
+  // A failed build is not kept: the engine answers meanwhile, and the next call tries again. (One that
+  // raced a change of data is kept under its old generation, so the next call rebuilds it.)
+  index.catch(() => byIds.get(key)?.index === index && byIds.delete(key));
+  return index;
+}
+
+/** Reads from the index when there is one, from the engine otherwise. */
+export const seriesFromMemory: SeriesReader = async (db, ids, filters) => {
+  const index = await seriesIndexOf(db, ids).catch(() => null);
+  return index ? seriesFromIndex(index, ids, filters) : seriesFromEngine(db, ids, filters);
+};

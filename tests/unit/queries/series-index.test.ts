@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Connector } from '$lib/db/types';
+import { loadDatasets } from '$lib/queries/datasets';
+import { NO_FILTERS, type Filters } from '$lib/queries/filters';
+import { filterOptionsQuery, seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import {
+  buildSeriesIndex,
+  INDEX_MAX_ROWS,
+  seriesFromIndex,
+  seriesFromMemory,
+  seriesIndexOf,
+  seriesIndexQuery
+} from '$lib/queries/series-index';
+import { engineWith, readDataDir } from './engine';
+import { filterShapes, small } from './shapes';
+
+// The overview answers filter changes from an index in the page's memory instead of the engine: a
+// manager must see exactly the figures the engine would have given, for every filter shape.
+
+/** Sums may be added in another order: equal to the last few binary digits. */
+function rounded(points: SeriesPoint[]) {
+  return points.map((p) => ({ ...p, value: p.value === null ? null : Number(p.value.toPrecision(12)) }));
+}
+
+async function expectSame(db: Connector, ids: string[], shapes: Filters[]) {
+  const index = await seriesIndexOf(db, ids);
+  expect(index).not.toBeNull();
+  let points = 0;
+  for (const f of shapes) {
+    const engine = await db.query<SeriesPoint>(seriesQuery(ids, f));
+    expect(rounded(seriesFromIndex(index!, ids, f)), JSON.stringify(f)).toEqual(rounded(engine));
+    points += engine.length;
+  }
+  expect(points).toBeGreaterThan(0); // the shapes found data: the comparison compared something
+}
+
+const SLOW = 120_000;
+
+describe('the in-memory series index', () => {
+  it('answers as the engine does: sums, averages of percents, missing values, notes and sources', async () => {
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+    const shapes = filterShapes({ region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] }, [2018, 2019, 2020]);
+    await expectSame(db, ['tours', 'rate', 'offices'], shapes);
+    // And only the indicators asked for, even when the index holds more.
+    const index = await seriesIndexOf(db, ['tours', 'rate', 'offices']);
+    expect(new Set(seriesFromIndex(index!, ['rate'], NO_FILTERS).map((p) => p.indicator_id))).toEqual(new Set(['rate']));
+  }, SLOW);
+
+  it('answers as the engine does on the shipped data, for every filter shape', async () => {
+    const { files } = await readDataDir('data');
+    const db = await engineWith(files);
+    const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
+    const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
+    const shapes = filterShapes({ region: pick('region'), discipline: pick('discipline'), program: pick('program') }, pick('year').map(Number));
+    const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map((r) => r.id);
+    await expectSame(db, ids, shapes);
+  }, SLOW);
+
+  it('joins notes in the engine’s order, characters beyond U+FFFF included', async () => {
+    const text = `indicator_id,period,value,region,country,discipline,program,note,source
+tours,2019-2020,1,Europe,FRA,Musique,Exportation,😀 émoji,"Source ""A"", B"
+tours,2019-2020,2,Europe,BEL,Danse,Exportation,～ tilde,Source · C
+tours,2019-2020,3,Europe,BEL,Danse,Exportation,Zèbre,Source · C
+`;
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text }]);
+    const index = await seriesIndexOf(db, ['tours']);
+    const [point] = seriesFromIndex(index!, ['tours'], NO_FILTERS);
+    expect(point?.note).toBe('Zèbre · ～ tilde · 😀 émoji');
+    expect(rounded(seriesFromIndex(index!, ['tours'], NO_FILTERS))).toEqual(rounded(await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS))));
+  });
+
+  it('is built again when the data changes, never answering from the old data', async () => {
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+    const europe: Filters = { ...NO_FILTERS, region: 'Europe' };
+    const before = await seriesFromMemory(db, ['tours'], europe);
+    expect(before.map((p) => p.value)).toEqual([17, 12, null]);
+    const more = small.replace('tours,2019-2020,12,', 'tours,2019-2020,40,');
+    await loadDatasets(db, [{ name: 'observations/t.csv', kind: 'observations', text: more }]);
+    expect((await seriesFromMemory(db, ['tours'], europe)).map((p) => p.value)).toEqual([17, 40, null]);
+  });
+
+  it('leaves the engine to answer when the rollup is too large to keep', async () => {
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+    const [row] = await db.query<Parameters<typeof buildSeriesIndex>[0][number]>(seriesIndexQuery(['tours']));
+    expect(buildSeriesIndex(Array.from({ length: INDEX_MAX_ROWS }, () => row!))).not.toBeNull();
+    expect(buildSeriesIndex(Array.from({ length: INDEX_MAX_ROWS + 1 }, () => row!))).toBeNull();
+  });
+});
