@@ -67,12 +67,17 @@ export function live<P, M>(options: LiveOptions<P, M>) {
       dimmed = true;
       waiting.slow += 1;
     }, SLOW_MS);
+    // Busy only if the answer is not there within this task: an answer from memory arrives in a few
+    // microtasks, and marking every chart busy and then not busy would restyle them all for nothing.
+    const busy = setTimeout(() => {
+      if (!stale) pending = true;
+    });
     const settled = () => {
       clearTimeout(timer);
+      clearTimeout(busy);
       if (dimmed) waiting.slow -= 1;
       dimmed = false;
     };
-    pending = true;
     browserEngine(options.manifest())
       .then((db) => options.compute(db, params))
       .then((next) => {
