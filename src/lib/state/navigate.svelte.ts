@@ -5,8 +5,19 @@ import { urlWithFilters } from './url';
 
 // The query chosen but not yet written to the history: writing it costs a few milliseconds (SvelteKit
 // reads the scroll position, which forces a layout, then the browser stores the entry), so it waits
-// until the page has sent its queries and only waits for the engine's answer.
+// until the charts for the new filters are painted.
 let unwritten = $state<string | null>(null);
+
+/** Runs `fn` once the next frame is painted (or after 100 ms: a hidden tab paints no frame). */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (!done) fn();
+    done = true;
+  };
+  requestAnimationFrame(() => setTimeout(run));
+  setTimeout(run, 100);
+}
 
 /**
  * The address bar's URL (a copy). Filters and page parameters are written there with shallow routing:
@@ -31,7 +42,7 @@ export function currentSearch(): string {
 function write(url: URL, entry: 'push' | 'replace'): void {
   const search = url.search;
   unwritten = search;
-  setTimeout(() => {
+  afterPaint(() => {
     if (unwritten !== search) return; // a later choice writes itself
     if (page.url.pathname === url.pathname) (entry === 'push' ? pushState : replaceState)(url, { search }); // unless the page was left
     unwritten = null;
