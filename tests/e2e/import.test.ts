@@ -54,6 +54,47 @@ describe('Importer', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('says on the Données page when a kept import cannot be loaded again, and keeps the rest of the dashboard', async () => {
+    const app = await newPage();
+    const { page, errors } = app;
+    const before = await panelValue(app, 'tournees');
+    await visit(page, '/importer');
+    await pick(app, 'tournees.csv', utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,45\n'));
+    await page.getByRole('button', { name: 'Charger 1 valeur', exact: true }).click();
+    await page.getByText(/Enregistrées dans ce navigateur/).waitFor();
+    // The kept copy of the file no longer has the columns the manager mapped (as if it had been damaged).
+    await page.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('vigie', 1);
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('datasets', 'readwrite').objectStore('datasets');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const record = all.result[0];
+              record.source.file = new File(['autre,chose\n1,2\n'], 'tournees.csv', { type: 'text/csv' });
+              const put = store.put(record);
+              put.onsuccess = () => done();
+              put.onerror = () => fail(put.error);
+            };
+          };
+        })
+    );
+    await page.reload();
+    await visit(page, '/donnees');
+    const row = page.getByRole('row', { name: /tournees\.csv/ });
+    await expect(row.getByText(/Non rechargées à l’ouverture de Vigie, donc absentes des graphiques/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+    // The published data is all there; removing the broken import clears the message.
+    await expect.poll(() => panelValue(app, 'tournees'), { timeout: 30_000 }).toBe(before);
+    await visit(page, '/donnees');
+    await page.getByRole('button', { name: 'Retirer les données de « tournees.csv »' }).click();
+    await page.getByText('Données de « tournees.csv » retirées.').waitFor();
+    await expect(page.getByText(/Non rechargées/).count()).resolves.toBe(0);
+    // The only error is the one the console reports for the failed re-import.
+    expect(errors.filter((e) => !e.includes('could not be loaded again'))).toEqual([]);
+  });
+
   it('loads a wide file (one column per period) and a Statistics Canada table', async () => {
     const app = await newPage();
     const { page, errors } = app;

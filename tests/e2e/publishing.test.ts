@@ -48,8 +48,8 @@ async function importLocally({ page }: AppPage, value: number) {
   await visit(page, '/importer');
   await page.getByLabel('Choisir des fichiers CSV').setInputFiles({ name: FILE_NAME, mimeType: 'text/csv', buffer: Buffer.from(file(value)) });
   await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
-  await page.getByRole('button', { name: 'Charger 1 valeurs' }).click();
-  await page.getByText(/1 valeurs de « tournees-2030\.csv » chargées/).waitFor();
+  await page.getByRole('button', { name: 'Charger 1 valeur', exact: true }).click();
+  await page.getByText(/1 valeur de « tournees-2030\.csv » chargée/).waitFor();
 }
 
 /** A colleague's open page asks the server (as it does every 30 s or on focus) and offers to refresh. */
@@ -72,7 +72,7 @@ describe('Publishing', () => {
     await importLocally(editor, 777);
     await editor.page.getByRole('heading', { name: "Publier pour toute l'équipe" }).waitFor();
     await editor.page.getByRole('button', { name: 'Publier', exact: true }).click();
-    await editor.page.getByText(`Publié : version 1 de « ${DATASET} » (1 valeurs)`).waitFor({ timeout: 30_000 });
+    await editor.page.getByText(`Publié : version 1 de « ${DATASET} » (1 valeur)`).waitFor({ timeout: 30_000 });
 
     // Another colleague, another browser: the server-rendered page already has the published figure.
     expect(await tourneesValue(colleague)).toBe('777');
@@ -81,7 +81,7 @@ describe('Publishing', () => {
     // A corrected file, published as version 2; the colleague's open page offers to refresh.
     await importLocally(editor, 888);
     await editor.page.getByRole('button', { name: 'Publier', exact: true }).click();
-    await editor.page.getByText(`Publié : version 2 de « ${DATASET} » (1 valeurs)`).waitFor({ timeout: 30_000 });
+    await editor.page.getByText(`Publié : version 2 de « ${DATASET} » (1 valeur)`).waitFor({ timeout: 30_000 });
     await refreshWhenOffered(colleague);
     expect((await colleague.page.locator('article[data-axis="tournees"] .value').textContent())!.trim()).toBe('888');
     expect(await tourneesValue(editor)).toBe('888'); // the local copy gave way to the published one

@@ -40,6 +40,17 @@ function keptCsvFiles(local: readonly LocalDataset[]): DatasetFile[] {
   );
 }
 
+/**
+ * Imports kept in this browser that could not be loaded again at the engine's last start, by dataset
+ * name, with why: the Données page says so beside the file (its copy is kept, to retry or remove).
+ */
+const unreplayed = new Map<string, string>();
+
+/** The kept imports that failed to load again at the last start (read once the engine is ready). */
+export function replayFailures(): ReadonlyMap<string, string> {
+  return new Map(unreplayed);
+}
+
 async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
   setState('starting');
   // The engine first, then the CSVs: downloading and decoding them (82 MB at 1 M rows) while the wasm
@@ -57,9 +68,13 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
   ]);
   await loadDatasets(db, [...files, ...keptCsvFiles(local)]);
   // The files imported in this browser, after the published data, in the order they were imported.
+  unreplayed.clear();
   for (const d of local) {
     if (!d.source) continue;
-    await replayImport(db, d).catch((err: unknown) => console.error(`Vigie: ${d.fileName} could not be loaded again`, err));
+    await replayImport(db, d).catch((err: unknown) => {
+      console.error(`Vigie: ${d.fileName} could not be loaded again`, err);
+      unreplayed.set(d.name, err instanceof Error ? err.message : String(err));
+    });
   }
   setState('ready');
   return db;

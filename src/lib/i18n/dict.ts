@@ -20,10 +20,19 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 /** Returns the translator of `lang`; `{name}` placeholders are filled from `vars`. */
 export function translator(lang: Lang): Translate {
   const dict = dictionaries[lang];
+  const locale = lang === 'fr' ? 'fr-CA' : 'en-CA';
+  const plural = new Intl.PluralRules(locale);
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   return (key, vars) => {
-    const text = dict[key];
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+    if (!vars) return dict[key];
+    // A count `n` picks the singular message (`key.one`) where the language says so (French: 0 and 1),
+    // and is written with the language's digit grouping (1 000 000).
+    const n = vars.n;
+    const one = typeof n === 'number' && plural.select(n) === 'one' ? (dict as Record<string, string>)[`${key}.one`] : undefined;
+    const text = one ?? dict[key];
+    return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+      !(name in vars) ? m : name === 'n' && typeof n === 'number' ? count.format(n) : String(vars[name])
+    );
   };
 }
 

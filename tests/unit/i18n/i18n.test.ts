@@ -22,6 +22,22 @@ describe('dictionaries', () => {
     expect(translator('fr')('panel.change', { period: '2019-2020' })).toBe('Variation par rapport à 2019-2020');
     expect(translator('en')('panel.change', { period: '2019-2020' })).toBe('Change from 2019-2020');
   });
+
+  it('write counts in the singular where each language does, with its digit grouping', () => {
+    const fr = translator('fr');
+    const en = translator('en');
+    expect(fr('import.load', { n: 1 })).toBe('Charger 1 valeur');
+    expect(fr('import.load', { n: 0 })).toBe('Charger 0 valeur'); // French: zero is singular
+    expect(en('import.load', { n: 0 })).toBe('Load 0 values');
+    expect(en('import.load', { n: 1 })).toBe('Load 1 value');
+    expect(plain(fr('import.load', { n: 1_000_000 }))).toBe('Charger 1 000 000 valeurs');
+    expect(en('import.load', { n: 1_000_000 })).toBe('Load 1,000,000 values');
+    expect(fr('report.count', { n: 2 })).toBe('2 indicateurs');
+  });
+
+  it('have a plural form beside every singular one', () => {
+    for (const key of Object.keys(fr).filter((k) => k.endsWith('.one'))) expect(Object.keys(fr), key).toContain(key.slice(0, -4));
+  });
 });
 
 describe('formats', () => {

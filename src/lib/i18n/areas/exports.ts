@@ -48,6 +48,7 @@ export const exportsFr = {
   'report.filters': 'Filtres',
   'report.contents': 'Contenu',
   'report.count': '{n} indicateurs',
+  'report.count.one': '{n} indicateur',
   'report.sampleNote': "Les séries marquées « Données d'exemple » sont générées pour la démonstration : elles ne décrivent pas la réalité.",
   'report.empty': 'Aucun indicateur choisi.'
 } as const;
@@ -102,6 +103,7 @@ export const exportsEn: Record<keyof typeof exportsFr, string> = {
   'report.filters': 'Filters',
   'report.contents': 'Contents',
   'report.count': '{n} indicators',
+  'report.count.one': '{n} indicator',
   'report.sampleNote': 'Series marked “Sample data” are generated for demonstration: they do not describe reality.',
   'report.empty': 'No indicator chosen.'
 };

@@ -68,6 +68,7 @@ export const importerFr = {
   'import.downloadRejected': 'Télécharger les lignes refusées (CSV)',
   'import.overlap': 'Ce fichier recoupe des données déjà chargées : {list}.',
   'import.overlapItem': '{indicator} ({n} valeurs, {first} à {last})',
+  'import.overlapItem.one': '{indicator} ({n} valeur, {first} à {last})',
   'import.mode': 'Pour les périodes déjà présentes',
   'import.mode.replace': 'Remplacer les données existantes par celles du fichier',
   'import.mode.append': 'Garder les données existantes et ajouter seulement le reste',
@@ -75,7 +76,9 @@ export const importerFr = {
   'import.previewCurrent': 'Données actuelles',
   'import.previewNew': 'Données du fichier',
   'import.load': 'Charger {n} valeurs',
+  'import.load.one': 'Charger {n} valeur',
   'import.loaded': '{n} valeurs de « {file} » chargées. Les graphiques du tableau de bord en tiennent compte.',
+  'import.loaded.one': '{n} valeur de « {file} » chargée. Les graphiques du tableau de bord en tiennent compte.',
   'import.kept.saving': 'Enregistrement dans ce navigateur… (ne fermez pas la page)',
   'import.kept.saved': 'Enregistrées dans ce navigateur : elles y restent jusqu’à leur publication ou leur retrait (page Données).',
   'import.kept.failed': 'Ces données n’ont pas pu être enregistrées dans ce navigateur : elles disparaîtront au prochain chargement de la page. Publiez-les pour les garder.',
@@ -108,7 +111,8 @@ export const importerFr = {
   'import.local.mode': 'Mode',
   'import.local.remove': 'Retirer',
   'import.local.removeLabel': 'Retirer les données de « {file} »',
-  'import.local.removed': 'Données de « {file} » retirées.'
+  'import.local.removed': 'Données de « {file} » retirées.',
+  'import.local.notLoaded': 'Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : {reason}. Retirez-les, puis importez le fichier de nouveau.'
 } as const;
 
 /** The same words in English. */
@@ -181,6 +185,7 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.downloadRejected': 'Download the refused rows (CSV)',
   'import.overlap': 'This file overlaps data already loaded: {list}.',
   'import.overlapItem': '{indicator} ({n} values, {first} to {last})',
+  'import.overlapItem.one': '{indicator} ({n} value, {first} to {last})',
   'import.mode': 'For periods already present',
   'import.mode.replace': 'Replace the existing data with the file’s',
   'import.mode.append': 'Keep the existing data and add only the rest',
@@ -188,7 +193,9 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.previewCurrent': 'Current data',
   'import.previewNew': 'Data from the file',
   'import.load': 'Load {n} values',
+  'import.load.one': 'Load {n} value',
   'import.loaded': '{n} values from “{file}” loaded. The dashboard’s charts include them.',
+  'import.loaded.one': '{n} value from “{file}” loaded. The dashboard’s charts include it.',
   'import.kept.saving': 'Saving in this browser… (do not close the page)',
   'import.kept.saved': 'Saved in this browser: they stay here until published or removed (Data page).',
   'import.kept.failed': 'These data could not be saved in this browser: they will be gone on the next page load. Publish them to keep them.',
@@ -221,5 +228,6 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.local.mode': 'Mode',
   'import.local.remove': 'Remove',
   'import.local.removeLabel': 'Remove the data of “{file}”',
-  'import.local.removed': 'Data of “{file}” removed.'
+  'import.local.removed': 'Data of “{file}” removed.',
+  'import.local.notLoaded': 'Not loaded again when Vigie opened, so missing from the charts: {reason}. Remove them, then import the file again.'
 };
