@@ -84,7 +84,7 @@ describe('Importer', () => {
     await page.reload();
     await visit(page, '/donnees');
     const row = page.getByRole('row', { name: /tournees\.csv/ });
-    await expect(row.getByText(/Non rechargées à l’ouverture de Vigie, donc absentes des graphiques/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+    await expect(row.getByText(/Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : le fichier gardé donne maintenant 0 valeur valide au lieu de 1/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
     // The published data is all there; removing the broken import clears the message.
     await expect.poll(() => panelValue(app, 'tournees'), { timeout: 30_000 }).toBe(before);
     await visit(page, '/donnees');

@@ -1,7 +1,7 @@
 import { connect } from '$lib/db/connector';
 import type { Connector } from '$lib/db/types';
 import { listLocal, type LocalDataset } from '$lib/import/local';
-import { replayImport } from '$lib/import/replay';
+import { ReplayMismatch, replayImport } from '$lib/import/replay';
 import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
 
 let loaded: { key: string; db: Promise<Connector> } | undefined;
@@ -44,10 +44,13 @@ function keptCsvFiles(local: readonly LocalDataset[]): DatasetFile[] {
  * Imports kept in this browser that could not be loaded again at the engine's last start, by dataset
  * name, with why: the Données page says so beside the file (its copy is kept, to retry or remove).
  */
-const unreplayed = new Map<string, string>();
+const unreplayed = new Map<string, ReplayFailure>();
+
+/** Why a kept import was not loaded again: it gives other values now, or it could not be read at all. */
+export type ReplayFailure = { accepted: number; expected: number } | { message: string };
 
 /** The kept imports that failed to load again at the last start (read once the engine is ready). */
-export function replayFailures(): ReadonlyMap<string, string> {
+export function replayFailures(): ReadonlyMap<string, ReplayFailure> {
   return new Map(unreplayed);
 }
 
@@ -73,7 +76,7 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
     if (!d.source) continue;
     await replayImport(db, d).catch((err: unknown) => {
       console.error(`Vigie: ${d.fileName} could not be loaded again`, err);
-      unreplayed.set(d.name, err instanceof Error ? err.message : String(err));
+      unreplayed.set(d.name, err instanceof ReplayMismatch ? { accepted: err.accepted, expected: err.expected } : { message: err instanceof Error ? err.message : String(err) });
     });
   }
   setState('ready');

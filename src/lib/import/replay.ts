@@ -3,10 +3,21 @@ import type { LocalDataset } from './local';
 import { checkImport, commitImport, stageImport } from './pipeline';
 import { registerFile } from './reader';
 
+/** A kept file that no longer gives the values it gave when the manager loaded it: nothing is loaded. */
+export class ReplayMismatch extends Error {
+  constructor(
+    readonly accepted: number,
+    readonly expected: number
+  ) {
+    super(`the kept file now gives ${accepted} valid values, not ${expected}`);
+  }
+}
+
 /**
  * Imports a kept file again, with the decisions the manager made (dialect, mapping, indicators, mode),
  * through the same steps as the first time. Returns the rows loaded; throws when the file cannot be read
- * (what was loaded before stays: the load is one transaction).
+ * (what was loaded before stays: the load is one transaction), or when it no longer gives the values it
+ * gave the first time (`ReplayMismatch`: a damaged copy, or a catalogue that changed since).
  */
 export async function replayImport(db: Connector, dataset: LocalDataset): Promise<number> {
   const source = dataset.source;
@@ -15,7 +26,8 @@ export async function replayImport(db: Connector, dataset: LocalDataset): Promis
   await registerFile(db, name, source.file, source.dialect.encoding);
   try {
     const stage = await stageImport(db, name, source.header, source.dialect, source.mapping);
-    await checkImport(db, stage, source.indicatorMap, source.dialect, source.mapping, source.header);
+    const check = await checkImport(db, stage, source.indicatorMap, source.dialect, source.mapping, source.header);
+    if (check.accepted !== dataset.accepted) throw new ReplayMismatch(check.accepted, dataset.accepted);
     const { rows } = await commitImport(db, dataset.name, dataset.fileName, dataset.mode, source.described);
     return rows;
   } finally {

@@ -112,6 +112,8 @@ export const importerFr = {
   'import.local.remove': 'Retirer',
   'import.local.removeLabel': 'Retirer les données de « {file} »',
   'import.local.removed': 'Données de « {file} » retirées.',
+  'import.local.mismatch': 'le fichier gardé donne maintenant {n} valeurs valides au lieu de {expected}',
+  'import.local.mismatch.one': 'le fichier gardé donne maintenant {n} valeur valide au lieu de {expected}',
   'import.local.notLoaded': 'Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : {reason}. Retirez-les, puis importez le fichier de nouveau.'
 } as const;
 
@@ -229,5 +231,7 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.local.remove': 'Remove',
   'import.local.removeLabel': 'Remove the data of “{file}”',
   'import.local.removed': 'Data of “{file}” removed.',
+  'import.local.mismatch': 'the kept file now gives {n} valid values instead of {expected}',
+  'import.local.mismatch.one': 'the kept file now gives {n} valid value instead of {expected}',
   'import.local.notLoaded': 'Not loaded again when Vigie opened, so missing from the charts: {reason}. Remove them, then import the file again.'
 };
