@@ -2,7 +2,9 @@
 // Where a filter change spends its time: the bench's own filter changes on `/`, under Chromium's CPU
 // profiler (CDP `Profiler`), or its tracing (`--trace`: main-thread and worker events inside each change).
 //
-//   VIGIE_BUILD_DIR=build-h1 node bench/profile.mjs [--size 100000] [--changes 40] [--trace]
+//   VIGIE_BUILD_DIR=build-h1 node bench/profile.mjs [--size 100000] [--changes 40] [--trace | --split]
+// `--split` runs no profiler: it splits each change into the page's work until the `vigie:view-shown`
+// event (model computed, DOM written) and the style and layout forced after it.
 // Uses an existing build and the data folders of `npm run bench` (bench/runs/data-<size>). Writes
 // bench/runs/profile.cpuprofile (open it in Chromium's DevTools) or bench/runs/profile.trace.json.
 import { writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ const arg = (name, fallback) => {
 const size = Number(arg('size', 100_000));
 const count = Number(arg('changes', 40));
 const trace = process.argv.includes('--trace');
+const split = process.argv.includes('--split');
 const buildDir = process.env.VIGIE_BUILD_DIR ?? 'build-bench';
 
 /** Self time by function (name, file, line), per change. */
@@ -64,33 +67,53 @@ try {
   });
   const steps = filterSequence(await filterOptionsOf(page), count + 3);
   for (const step of steps.slice(0, 3)) await applyStep(page, step);
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  if (trace) {
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
+  if (split) {
+    const totals = [];
+    for (const step of steps.slice(3)) totals.push((await applyStep(page, step)).updated);
+    const work = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name).map((e) => e.startTime);
+      const ends = at('vigie:profile:end');
+      return at('vigie:profile:start').map((s) => (ends.find((e) => e >= s) ?? s) - s);
+    });
+    const js = work.slice(-count);
+    const layout = totals.map((t, i) => t - js[i]);
+    const line = (label, xs) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return `${label} p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`;
+    };
+    console.log(`${count} changes at ${size} rows (no profiler)`);
+    console.log(line('  change → charts laid out:', totals));
+    console.log(line('  … until vigie:view-shown (model, DOM):', js));
+    console.log(line('  … forced style and layout after it:', layout));
   } else {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    if (trace) {
+      cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
+    } else {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    const timings = [];
+    for (const step of steps.slice(3)) timings.push((await applyStep(page, step)).updated);
+    const sorted = timings.sort((a, b) => a - b);
+    console.log(`${count} changes at ${size} rows: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms (profiler running)`);
+    let rows;
+    if (trace) {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      writeFileSync(join(ROOT, 'bench', 'runs', 'profile.trace.json'), JSON.stringify(events));
+      rows = tracedTimes(events);
+    } else {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(ROOT, 'bench', 'runs', 'profile.cpuprofile'), JSON.stringify(profile));
+      rows = selfTimes(profile);
+    }
+    for (const [key, ms] of rows.slice(0, 40)) console.log(`${(ms / count).toFixed(2).padStart(7)} ms/change  ${key}`);
   }
-  const timings = [];
-  for (const step of steps.slice(3)) timings.push((await applyStep(page, step)).updated);
-  const sorted = timings.sort((a, b) => a - b);
-  console.log(`${count} changes at ${size} rows: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms (profiler running)`);
-  let rows;
-  if (trace) {
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await done;
-    writeFileSync(join(ROOT, 'bench', 'runs', 'profile.trace.json'), JSON.stringify(events));
-    rows = tracedTimes(events);
-  } else {
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(join(ROOT, 'bench', 'runs', 'profile.cpuprofile'), JSON.stringify(profile));
-    rows = selfTimes(profile);
-  }
-  for (const [key, ms] of rows.slice(0, 40)) console.log(`${(ms / count).toFixed(2).padStart(7)} ms/change  ${key}`);
   await context.close();
 } finally {
   await browser.close();
