@@ -1,4 +1,4 @@
-import type { SqlQuery } from './types';
+import type { Connector, SqlQuery } from './types';
 
 /**
  * Answers of reads without parameters (the catalogue, the filter bar's choices, the annotations), kept
@@ -38,4 +38,23 @@ export class ReadCache {
     this.#generation++;
     this.#answers.clear();
   }
+}
+
+const derived = new WeakMap<Connector, Map<string, { generation: number; value: Promise<unknown> }>>();
+
+/**
+ * What `compute` makes of `db`'s data, computed once and kept, under `key`, until the data changes (the
+ * connector's generation): an index or a page's fixed reads. A failure is not kept: the next call tries
+ * again. A computation that raced a change of data is kept under the generation it started at, so the
+ * next call computes it again.
+ */
+export function keptUntilDataChanges<T>(db: Connector, key: string, compute: () => Promise<T>): Promise<T> {
+  const byKey = derived.get(db) ?? new Map<string, { generation: number; value: Promise<unknown> }>();
+  derived.set(db, byKey);
+  const found = byKey.get(key);
+  if (found && found.generation === db.generation) return found.value as Promise<T>;
+  const value = compute();
+  byKey.set(key, { generation: db.generation, value });
+  value.catch(() => byKey.get(key)?.value === value && byKey.delete(key));
+  return value;
 }

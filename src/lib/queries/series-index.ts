@@ -1,3 +1,4 @@
+import { keptUntilDataChanges } from '$lib/db/cache';
 import type { Connector, SqlQuery } from '$lib/db/types';
 import { FILTER_DIMENSIONS, type Filters } from './filters';
 import { rollupTable, seriesQuery, type SeriesPoint } from './observations';
@@ -211,22 +212,10 @@ export type SeriesReader = (db: Connector, indicatorIds: readonly string[], filt
 /** The engine answers (the server's first render, the benchmark's floor). */
 export const seriesFromEngine: SeriesReader = (db, ids, filters) => db.query<SeriesPoint>(seriesQuery(ids, filters));
 
-const kept = new WeakMap<Connector, Map<string, { generation: number; index: Promise<SeriesIndex | null> }>>();
-
 /** The index of `indicatorIds` on `db`'s current data: built once, again after the data changes. */
 export function seriesIndexOf(db: Connector, indicatorIds: readonly string[]): Promise<SeriesIndex | null> {
-  const key = [...indicatorIds].sort().join('\n');
-  const byIds = kept.get(db) ?? new Map<string, { generation: number; index: Promise<SeriesIndex | null> }>();
-  kept.set(db, byIds);
-  const found = byIds.get(key);
-  if (found && found.generation === db.generation) return found.index;
-  const generation = db.generation;
-  const index = db.query<IndexRow>(seriesIndexQuery(indicatorIds)).then((rows) => (db.generation === generation ? buildSeriesIndex(rows) : null));
-  byIds.set(key, { generation, index });
-  // A failed build is not kept: the engine answers meanwhile, and the next call tries again. (One that
-  // raced a change of data is kept under its old generation, so the next call rebuilds it.)
-  index.catch(() => byIds.get(key)?.index === index && byIds.delete(key));
-  return index;
+  const key = `series-index\n${[...indicatorIds].sort().join('\n')}`;
+  return keptUntilDataChanges(db, key, async () => buildSeriesIndex(await db.query<IndexRow>(seriesIndexQuery(indicatorIds))));
 }
 
 /** Reads from the index when there is one, from the engine otherwise. */

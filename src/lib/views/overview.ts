@@ -1,3 +1,4 @@
+import { keptUntilDataChanges } from '$lib/db/cache';
 import type { Connector } from '$lib/db/types';
 import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
 import { FILTER_DIMENSIONS, hasDimensionFilter, type FilterDimension, type Filters } from '$lib/queries/filters';
@@ -82,25 +83,21 @@ interface Basis {
   annotations: Annotation[];
   options: FilterOptions;
 }
-const bases = new WeakMap<Connector, { generation: number; basis: Promise<Basis> }>();
 
 /**
  * The basis on `db`'s current data, read once per change of data. The same objects from one filter
  * change to the next let the page skip everything drawn from them (filter choices, names, targets, events).
  */
 function basisOf(db: Connector): Promise<Basis> {
-  const kept = bases.get(db);
-  if (kept && kept.generation === db.generation) return kept.basis;
-  const generation = db.generation;
-  const basis = Promise.all([
-    db.query<Indicator>(indicatorsQuery()),
-    db.query<IndicatorDims>(indicatorDimsQuery()),
-    db.query<Annotation>(annotationsQuery()),
-    filterOptions(db)
-  ]).then(([catalogue, dims, annotations, options]) => ({ catalogue, dims, annotations, options }));
-  bases.set(db, { generation, basis });
-  basis.catch(() => bases.get(db)?.basis === basis && bases.delete(db));
-  return basis;
+  return keptUntilDataChanges(db, 'overview-basis', async () => {
+    const [catalogue, dims, annotations, options] = await Promise.all([
+      db.query<Indicator>(indicatorsQuery()),
+      db.query<IndicatorDims>(indicatorDimsQuery()),
+      db.query<Annotation>(annotationsQuery()),
+      filterOptions(db)
+    ]);
+    return { catalogue, dims, annotations, options };
+  });
 }
 
 /** Each axis's headline indicator (its first in the catalogue), in the order of AXES. */
