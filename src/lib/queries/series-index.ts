@@ -16,8 +16,8 @@ export const INDEX_MAX_ROWS = 250_000;
 
 const NONE = -1;
 
-/** Points of the index, one per (indicator, period), sorted as `seriesQuery` sorts them. */
-interface IndexPoint {
+/** What names a point (an indicator's period) and says how its rows combine. */
+interface PointFields {
   indicator_id: string;
   period: string;
   start: string;
@@ -26,6 +26,10 @@ interface IndexPoint {
   year: number;
   /** Percent indicators average their rows; the others add them up. */
   mean: boolean;
+}
+
+/** Points of the index, one per (indicator, period), sorted as `seriesQuery` sorts them. */
+interface IndexPoint extends PointFields {
   /** Whether the indicator has each filter dimension (a filter on one it lacks keeps every row). */
   has: boolean[];
 }
@@ -44,14 +48,8 @@ export interface SeriesIndex {
   readonly sources: readonly (readonly string[] | null)[];
 }
 
-interface IndexRow {
-  indicator_id: string;
-  period: string;
-  start: string;
-  end: string;
-  granularity: SeriesPoint['granularity'];
-  year: number;
-  mean: boolean;
+/** A row of the finest rollup, as `seriesIndexQuery` reads it. */
+interface IndexRow extends PointFields {
   has_region: boolean;
   has_discipline: boolean;
   has_program: boolean;

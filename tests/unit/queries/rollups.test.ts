@@ -10,8 +10,8 @@ import {
   type BreakdownPoint,
   type SeriesPoint
 } from '$lib/queries/observations';
-import { engineWith, readDataDir } from './engine';
-import { filterShapes, small } from './shapes';
+import { engineWith } from './engine';
+import { filterShapes, shippedShapes, small } from './shapes';
 
 // The rollups (pre-aggregated observations) must answer exactly what the observations answer: every
 // filter shape reads another rollup, so each shape is compared with the query over the observations.
@@ -53,15 +53,7 @@ describe('rollups', () => {
   }, SLOW);
 
   it('answer as the observations do on the shipped data, for every filter shape', async () => {
-    const { files } = await readDataDir('data');
-    const db = await engineWith(files);
-    const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
-    const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
-    const shapes = filterShapes(
-      { region: pick('region'), discipline: pick('discipline'), program: pick('program') },
-      pick('year').map(Number)
-    );
-    const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map((r) => r.id);
+    const { db, ids, shapes } = await shippedShapes();
     // Every indicator's series; the breakdowns of the one with every dimension, and of a percent.
     await expectSame(db, ids, shapes, ['tournees_soutenues', 'taux_autofinancement']);
   }, SLOW);

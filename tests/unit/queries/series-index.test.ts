@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db/types';
 import { loadDatasets } from '$lib/queries/datasets';
 import { NO_FILTERS, type Filters } from '$lib/queries/filters';
-import { filterOptionsQuery, seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
 import {
   buildSeriesIndex,
   INDEX_MAX_ROWS,
@@ -11,8 +11,8 @@ import {
   seriesIndexOf,
   seriesIndexQuery
 } from '$lib/queries/series-index';
-import { engineWith, readDataDir } from './engine';
-import { filterShapes, small } from './shapes';
+import { engineWith } from './engine';
+import { filterShapes, shippedShapes, small } from './shapes';
 
 // The overview answers filter changes from an index in the page's memory instead of the engine: a
 // manager must see exactly the figures the engine would have given, for every filter shape.
@@ -47,12 +47,7 @@ describe('the in-memory series index', () => {
   }, SLOW);
 
   it('answers as the engine does on the shipped data, for every filter shape', async () => {
-    const { files } = await readDataDir('data');
-    const db = await engineWith(files);
-    const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
-    const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
-    const shapes = filterShapes({ region: pick('region'), discipline: pick('discipline'), program: pick('program') }, pick('year').map(Number));
-    const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map((r) => r.id);
+    const { db, ids, shapes } = await shippedShapes();
     await expectSame(db, ids, shapes);
   }, SLOW);
 

@@ -1,4 +1,7 @@
+import type { Connector } from '$lib/db/types';
 import { FILTER_DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
+import { filterOptionsQuery } from '$lib/queries/observations';
+import { engineWith, readDataDir } from './engine';
 
 // Shared by the tests that compare two ways of answering the same filters (rollups, the in-memory index).
 
@@ -34,3 +37,14 @@ export function filterShapes(values: Record<(typeof FILTER_DIMENSIONS)[number], 
   return out;
 }
 
+
+/** The shipped data in an engine, every indicator of its catalogue, and filters of every shape over its values. */
+export async function shippedShapes(): Promise<{ db: Connector; ids: string[]; shapes: Filters[] }> {
+  const { files } = await readDataDir('data');
+  const db = await engineWith(files);
+  const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
+  const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
+  const shapes = filterShapes({ region: pick('region'), discipline: pick('discipline'), program: pick('program') }, pick('year').map(Number));
+  const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map((r) => r.id);
+  return { db, ids, shapes };
+}
