@@ -3,6 +3,7 @@ import type { Connector } from '$lib/db/types';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { browserEngine, onEngineState } from '$lib/engine/browser';
 import { localData } from './data.svelte';
+import { reuse } from './reuse';
 
 /**
  * How many page models have been recomputing for longer than a glance. The layout dims the busy charts
@@ -82,7 +83,7 @@ export function live<P, M>(options: LiveOptions<P, M>) {
       .then((db) => options.compute(db, params))
       .then((next) => {
         if (stale) return;
-        model = next;
+        model = reuse(model, next); // what did not change keeps its objects: Svelte skips it
         error = null;
         void tick().then(shown);
       })
