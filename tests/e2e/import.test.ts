@@ -29,7 +29,7 @@ describe('Importer', () => {
     await expect(page.getByLabel('Séparateur').inputValue()).resolves.toBe(';');
     await expect(page.getByLabel('Marque décimale').inputValue()).resolves.toBe(',');
     await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
-    await expect(page.getByText('3 valeurs valides sur 3; 0 refusées.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('3 valeurs valides sur 3; 0 refusée.').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Charger 3 valeurs' }).click();
     await page.getByText(/3 valeurs de « export-excel\.csv » chargées/).waitFor();
     // Kept for the next visit once it says so (the file itself, with the choices made).
