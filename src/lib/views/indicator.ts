@@ -2,7 +2,10 @@ import type { Connector } from '$lib/db/types';
 import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
 import { DIMENSIONS, hasDimensionFilter, type Dimension, type Filters } from '$lib/queries/filters';
 import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
-import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
+import type { BreakdownPoint, SeriesPoint } from '$lib/queries/observations';
+import {
+  breakdownFromEngine, breakdownFromMemory, seriesFromEngine, seriesFromMemory, seriesIndexOf, type BreakdownReader, type SeriesReader
+} from '$lib/queries/series-index';
 import { filterOptions, type FilterOptions } from './options';
 import { domainOf } from './overview';
 
@@ -68,8 +71,21 @@ export function groupBreakdown(rows: readonly BreakdownPoint[], unit: string): B
   return groups;
 }
 
+/** How the page reads its series and breakdown: the browser passes its in-memory index (`fromMemory`). */
+export interface IndicatorReaders {
+  series: SeriesReader;
+  breakdown: BreakdownReader;
+}
+const fromEngine: IndicatorReaders = { series: seriesFromEngine, breakdown: breakdownFromEngine };
+export const fromMemory: IndicatorReaders = { series: seriesFromMemory, breakdown: breakdownFromMemory };
+
+/** Builds the index of the page's indicator as soon as the engine holds the data, before the first change. */
+export async function prepareIndicator(db: Connector, id: string): Promise<void> {
+  await seriesIndexOf(db, [id]);
+}
+
 /** The indicator page's model for a set of parameters. */
-export async function indicatorModel(db: Connector, params: IndicatorParams): Promise<IndicatorModel> {
+export async function indicatorModel(db: Connector, params: IndicatorParams, read: IndicatorReaders = fromEngine): Promise<IndicatorModel> {
   const [catalogue, allDims, annotations, options] = await Promise.all([
     db.query<Indicator>(indicatorsQuery()),
     db.query<IndicatorDims>(indicatorDimsQuery()),
@@ -81,8 +97,8 @@ export async function indicatorModel(db: Connector, params: IndicatorParams): Pr
   const dims = DIMENSIONS.filter((d) => has?.[`has_${d}`]);
   const empty = { indicator, dims, series: [], groups: [], annotations, options, domain: null, targetComparable: false };
   if (!indicator) return empty;
-  const series = await db.query<SeriesPoint>(seriesQuery([indicator.indicator_id], params.filters));
+  const series = await read.series(db, [indicator.indicator_id], params.filters);
   const dim = params.dim && dims.includes(params.dim) ? params.dim : null;
-  const groups = dim ? groupBreakdown(await db.query<BreakdownPoint>(breakdownQuery(indicator.indicator_id, dim, params.filters)), indicator.unit) : [];
+  const groups = dim ? groupBreakdown(await read.breakdown(db, indicator.indicator_id, dim, params.filters), indicator.unit) : [];
   return { ...empty, series, groups, domain: domainOf(series), targetComparable: !hasDimensionFilter(params.filters) };
 }

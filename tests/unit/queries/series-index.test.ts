@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db/types';
 import { loadDatasets } from '$lib/queries/datasets';
 import { NO_FILTERS, type Filters } from '$lib/queries/filters';
-import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import { FILTER_DIMENSIONS } from '$lib/queries/filters';
+import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
 import {
+  breakdownFromIndex,
+  breakdownFromMemory,
   buildSeriesIndex,
   INDEX_MAX_ROWS,
   seriesFromIndex,
@@ -18,7 +21,7 @@ import { filterShapes, shippedShapes, small } from './shapes';
 // manager must see exactly the figures the engine would have given, for every filter shape.
 
 /** Sums may be added in another order: equal to the last few binary digits. */
-function rounded(points: SeriesPoint[]) {
+function rounded<T extends SeriesPoint>(points: T[]) {
   return points.map((p) => ({ ...p, value: p.value === null ? null : Number(p.value.toPrecision(12)) }));
 }
 
@@ -36,6 +39,22 @@ async function expectSame(db: Connector, ids: string[], shapes: Filters[]) {
 
 const SLOW = 120_000;
 
+/** The indicator page's breakdowns, by each filter dimension, as the engine gives them, under every filter shape. */
+async function expectSameBreakdowns(db: Connector, ids: string[], shapes: Filters[]) {
+  let points = 0;
+  for (const id of ids) {
+    const index = await seriesIndexOf(db, [id]);
+    for (const dim of FILTER_DIMENSIONS) {
+      for (const f of shapes) {
+        const engine = await db.query<BreakdownPoint>(breakdownQuery(id, dim, f));
+        expect(rounded(breakdownFromIndex(index!, id, dim, f)), `${id} by ${dim} ${JSON.stringify(f)}`).toEqual(rounded(engine));
+        points += engine.length;
+      }
+    }
+  }
+  expect(points).toBeGreaterThan(0);
+}
+
 describe('the in-memory series index', () => {
   it('answers as the engine does: sums, averages of percents, missing values, notes and sources', async () => {
     const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
@@ -49,6 +68,19 @@ describe('the in-memory series index', () => {
   it('answers as the engine does on the shipped data, for every filter shape', async () => {
     const { db, ids, shapes } = await shippedShapes();
     await expectSame(db, ids, shapes);
+  }, SLOW);
+
+  it('breaks an indicator down by region, discipline or program as the engine does: keys in its order, unsaid last', async () => {
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small.replace(',États-Unis,USA,Danse,Exportation,', ',,USA,Danse,Exportation,') }]);
+    const shapes = filterShapes({ region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] }, [2018, 2019, 2020]);
+    await expectSameBreakdowns(db, ['tours', 'rate', 'offices'], shapes);
+    const byRegion = await breakdownFromMemory(db, 'tours', 'region', NO_FILTERS);
+    expect(byRegion.filter((p) => p.period === '2018-2019').map((p) => [p.key, p.value])).toEqual([['Europe', 17], [null, 5]]);
+  }, SLOW);
+
+  it('breaks down every indicator of the shipped data as the engine does', async () => {
+    const { db, ids, shapes } = await shippedShapes();
+    await expectSameBreakdowns(db, ids, shapes.filter((_, i) => i % 3 === 0));
   }, SLOW);
 
   it('joins notes in the engine’s order, characters beyond U+FFFF included', async () => {
