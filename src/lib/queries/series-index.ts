@@ -235,7 +235,13 @@ export function breakdownFromIndex(index: SeriesIndex, indicatorId: string, dime
 }
 
 /** How a view reads series: from the engine's rollups, or from an index kept in the page's memory. */
-export type SeriesReader = (db: Connector, indicatorIds: readonly string[], filters: Filters) => Promise<SeriesPoint[]>;
+export type SeriesReader = (
+  db: Connector,
+  indicatorIds: readonly string[],
+  filters: Filters,
+  /** The indicators an index may be kept for, when the ones asked change often (a report's ticks); default: those asked. */
+  within?: readonly string[]
+) => Promise<SeriesPoint[]>;
 
 /** The engine answers (the server's first render, the benchmark's floor). */
 export const seriesFromEngine: SeriesReader = (db, ids, filters) => db.query<SeriesPoint>(seriesQuery(ids, filters));
@@ -247,8 +253,8 @@ export function seriesIndexOf(db: Connector, indicatorIds: readonly string[]): P
 }
 
 /** Reads from the index when there is one, from the engine otherwise. */
-export const seriesFromMemory: SeriesReader = async (db, ids, filters) => {
-  const index = await seriesIndexOf(db, ids).catch(() => null);
+export const seriesFromMemory: SeriesReader = async (db, ids, filters, within = ids) => {
+  const index = await seriesIndexOf(db, within).catch(() => null);
   return index ? seriesFromIndex(index, ids, filters) : seriesFromEngine(db, ids, filters);
 };
 

@@ -2,7 +2,7 @@ import type { Connector } from '$lib/db/types';
 import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
 import type { Filters } from '$lib/queries/filters';
 import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
-import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import { seriesFromEngine, type SeriesReader } from '$lib/queries/series-index';
 import { filterOptions } from './options';
 import { AXES, domainOf, overviewModel, panelOf, type Axis, type OverviewModel } from './overview';
 
@@ -24,10 +24,10 @@ const isAxis = (axis: string): axis is Axis => (AXES as readonly string[]).inclu
  * The report's panels, computed the same way on the server and in the browser. Without a choice it is
  * the overview itself; with one, each ticked indicator becomes a panel, in the catalogue's order.
  */
-export async function reportModel(db: Connector, params: ReportParams): Promise<ReportModel> {
+export async function reportModel(db: Connector, params: ReportParams, read: SeriesReader = seriesFromEngine): Promise<ReportModel> {
   const { filters, indicators } = params;
   if (indicators === null) {
-    const [overview, catalogue] = await Promise.all([overviewModel(db, filters), db.query<Indicator>(indicatorsQuery())]);
+    const [overview, catalogue] = await Promise.all([overviewModel(db, filters, read), db.query<Indicator>(indicatorsQuery())]);
     return { ...overview, catalogue };
   }
   const [catalogue, dims, annotations, options] = await Promise.all([
@@ -36,8 +36,10 @@ export async function reportModel(db: Connector, params: ReportParams): Promise<
     db.query<Annotation>(annotationsQuery()),
     filterOptions(db)
   ]);
-  const chosen = catalogue.filter((i) => indicators.includes(i.indicator_id) && isAxis(i.axis));
-  const rows = chosen.length ? await db.query<SeriesPoint>(seriesQuery(chosen.map((i) => i.indicator_id), filters)) : [];
+  const drawable = catalogue.filter((i) => isAxis(i.axis));
+  const chosen = drawable.filter((i) => indicators.includes(i.indicator_id));
+  // One index for every indicator a report can tick: ticking another one finds it ready.
+  const rows = chosen.length ? await read(db, chosen.map((i) => i.indicator_id), filters, drawable.map((i) => i.indicator_id)) : [];
   const panels = chosen.map((indicator) =>
     panelOf(
       indicator.axis as Axis,

@@ -14,6 +14,7 @@ import {
   seriesIndexOf,
   seriesIndexQuery
 } from '$lib/queries/series-index';
+import { reportModel } from '$lib/views/report';
 import { engineWith } from './engine';
 import { filterShapes, shippedShapes, small } from './shapes';
 
@@ -81,6 +82,25 @@ describe('the in-memory series index', () => {
   it('breaks down every indicator of the shipped data as the engine does', async () => {
     const { db, ids, shapes } = await shippedShapes();
     await expectSameBreakdowns(db, ids, shapes.filter((_, i) => i % 3 === 0));
+  }, SLOW);
+
+  it('gives a report the same panels from memory as from the engine, whichever indicators are ticked', async () => {
+    const { db, ids, shapes } = await shippedShapes();
+    for (const indicators of [null, ids.slice(0, 1), ids.slice(1, 4), ids]) {
+      for (const filters of shapes.slice(0, 4)) {
+        const params = { filters, indicators };
+        const [memory, engine] = [await reportModel(db, params, seriesFromMemory), await reportModel(db, params)];
+        expect(memory.panels.map((p) => rounded(p.series)), JSON.stringify(params)).toEqual(engine.panels.map((p) => rounded(p.series)));
+      }
+    }
+    // Ticking other indicators reads the index already kept for every indicator a report can show.
+    const asked: string[] = [];
+    const query = db.query.bind(db);
+    db.query = (q) => (asked.push(q.sql), query(q));
+    await reportModel(db, { filters: NO_FILTERS, indicators: ids.slice(0, 2) }, seriesFromMemory);
+    await reportModel(db, { filters: { ...NO_FILTERS, from: 2019 }, indicators: ids.slice(2, 5) }, seriesFromMemory);
+    expect(asked.length).toBeGreaterThan(0); // the catalogue and choices are still read (from the engine's cache)
+    expect(asked.filter((sql) => sql.includes(' LIMIT ?') || /\bobservations_by/.test(sql))).toEqual([]);
   }, SLOW);
 
   it('joins notes in the engine’s order, characters beyond U+FFFF included', async () => {
