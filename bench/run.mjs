@@ -52,6 +52,8 @@ const config = {
   // The quick mode shares the e2e suite's build; the full run keeps its own next to it.
   buildDir: process.env.VIGIE_BUILD_DIR ?? (quick ? 'build' : 'build-bench')
 };
+/** A headline indicator's page: its chart, broken down by region (the default), and its table. */
+const INDICATOR_PAGE = '/indicateurs/tournees_soutenues';
 const wanted = (name) => !args.only || args.only.has(name);
 const log = (...m) => console.log(`[bench ${((performance.now() / 1000) | 0).toString().padStart(4)} s]`, ...m);
 
@@ -148,6 +150,10 @@ async function main() {
         if (wanted('filters')) {
           log(`${config.filterChanges} filter changes, then the same queries bare…`);
           entry.filters = await step(`filters ${size}`, () => filterChanges(browser, server.url, config.filterChanges));
+          log(`${config.filterChanges} filter changes on an indicator page (${INDICATOR_PAGE}, broken down by region)…`);
+          entry.indicatorFilters = await step(`indicator filters ${size}`, () =>
+            filterChanges(browser, server.url, config.filterChanges, { path: INDICATOR_PAGE, floor: false })
+          );
         }
         if (wanted('bytes') && !results.bytes) {
           log('JS and CSS of the first page…');

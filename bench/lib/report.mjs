@@ -58,6 +58,21 @@ export function report(results) {
         target ? `p95 ≤ ${target} ms` : '—',
         target ? status(updated.p95 <= target) : ''
       );
+      if (e.indicatorFilters) {
+        const g = e.indicatorFilters;
+        const on = summary(g.timings.map((t) => t.updated));
+        s.indicatorFilters = { updated: on, frame: summary(g.timings.map((t) => t.frame)) };
+        row(
+          `… on an indicator page (\`/indicateurs/tournees_soutenues\`, by region)`,
+          label,
+          ms(on.median),
+          ms(on.p95),
+          `${g.requests ?? '?'} data requests to the server`,
+          '',
+          target ? `p95 ≤ ${target} ms` : '—',
+          target ? status(on.p95 <= target) : ''
+        );
+      }
       row(
         `Memory growth over ${f.timings.length} filter changes`,
         label,

@@ -230,12 +230,13 @@ async function bareQueries(browser, url, steps) {
  * Filter changes on `/` (after a few unmeasured ones), the page's memory before and after all of them,
  * then the same filters' queries replayed bare on a page holding the same engine and data.
  */
-export async function filterChanges(browser, url, count, { warmup = 3 } = {}) {
+export async function filterChanges(browser, url, count, { warmup = 3, path = '/', floor: withFloor = true } = {}) {
   const { context, page, errors } = await freshPage(browser, url);
-  await page.goto('/', { waitUntil: 'load' });
+  await page.goto(path, { waitUntil: 'load' });
   await engineMetrics(page);
   const run = await filterRun(browser, context, page, count, warmup);
   await context.close();
+  if (!withFloor) return { ...run, steps: undefined, errors };
   const floor = await bareQueries(browser, url, run.steps);
   return { ...run, steps: undefined, ...floor, errors };
 }
