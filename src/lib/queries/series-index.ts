@@ -3,13 +3,14 @@ import type { Connector, SqlQuery } from '$lib/db/types';
 import { FILTER_DIMENSIONS, type Dimension, type FilterDimension, type Filters } from './filters';
 import { breakdownQuery, rollupTable, seriesQuery, type BreakdownPoint, type SeriesPoint } from './observations';
 
-// A filter change on the overview asks for the same few indicators under other filters. Through the
+// A filter change on a page (the overview, an indicator, a report) asks for the same few indicators under other filters. Through the
 // engine that is a message to its worker and an answer back: 9 ms at the median and near 20 ms at p95 on
 // a 2-core machine however small the rollup read, more than a frame. The finest rollup of those
 // indicators (one row per point and combination of region, discipline and program: ≈35 000 rows for
 // eight indicators over twelve years of quarters, whatever the number of observations) is kept here
-// instead, in arrays, and re-summed for each set of filters in well under a millisecond. The answers are
-// exactly `seriesQuery`'s (tests/unit/queries/series-index.test.ts compares them for every filter shape).
+// instead, in arrays, and re-summed for each set of filters (or split by one dimension's values, for a
+// breakdown) in well under a millisecond. The answers are exactly `seriesQuery`'s and `breakdownQuery`'s
+// (tests/unit/queries/series-index.test.ts compares them for every filter shape).
 
 /** Beyond this many rows the index would cost more memory than it saves time: the engine answers. */
 export const INDEX_MAX_ROWS = 250_000;
