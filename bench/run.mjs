@@ -123,9 +123,9 @@ async function main() {
         if (quick) {
           const file = importFile(join(RUNS, `import-${config.importRows}.csv`), config.importRows);
           log('smoke run: one page of /, each baseline once, one import…');
-          const run = await step('smoke', () => smoke(browser, server.url, join(ROOT, config.buildDir, 'client'), file.file, log));
+          const run = await step('smoke', () => smoke(browser, server.url, join(ROOT, config.buildDir, 'client'), file.file, log, INDICATOR_PAGE));
           if (run) {
-            Object.assign(entry, { cold: run.cold, duckdb: run.duckdb, filters: run.filters });
+            Object.assign(entry, { cold: run.cold, duckdb: run.duckdb, filters: run.filters, indicatorFilters: run.indicatorFilters });
             results.bytes = run.bytes;
             results.import = { rows: config.importRows, bytes: file.bytes, runs: [run.imported] };
           }

@@ -245,7 +245,7 @@ export async function filterChanges(browser, url, count, { warmup = 3, path = '/
  * The smoke run (`--quick`): one cold page of `/` gives the first chart, the engine's milestones, the
  * bytes and a few filter changes; then each baseline once, and one import.
  */
-export async function smoke(browser, url, clientDir, file, log) {
+export async function smoke(browser, url, clientDir, file, log, indicatorPage) {
   const { context, page, errors } = await freshPage(browser, url);
   await page.goto('/', { waitUntil: 'load' });
   const cold = await coldMetrics(page);
@@ -253,7 +253,8 @@ export async function smoke(browser, url, clientDir, file, log) {
   const bytes = await bytesOf(page, clientDir);
   const run = await filterRun(browser, context, page, 5, 1);
   await context.close();
-  log('  app page measured');
+  const indicatorFilters = await filterChanges(browser, url, 5, { warmup: 1, path: indicatorPage, floor: false });
+  log('  app pages measured');
   const floor = await bareQueries(browser, url, run.steps);
   const [paint] = await coldLoad(browser, url, '/bench/paint', 1);
   const bare = await bareDuckdb(browser, url);
@@ -263,6 +264,7 @@ export async function smoke(browser, url, clientDir, file, log) {
     cold: { app: [cold], floor: [paint] },
     duckdb: { app: [engine], bare: [bare] },
     filters: { ...run, steps: undefined, ...floor, errors },
+    indicatorFilters,
     bytes,
     imported
   };

@@ -40,6 +40,7 @@ describe('npm run bench -- --quick', () => {
       expect(figures[measure]?.[figure]?.median, measure).toBeGreaterThan(0);
       expect(figures[measure]?.[baseline]?.median, `${measure}: baseline`).toBeGreaterThan(0);
     }
+    expect(figures.indicatorFilters?.updated?.median, 'indicator page').toBeGreaterThan(0);
     expect(results.summary.import.mbps).toBeGreaterThan(0);
     expect(results.summary.import.readCsvMbps).toBeGreaterThan(0);
     expect(results.summary.import.papaparseMbps).toBeGreaterThan(0);
