@@ -253,11 +253,15 @@ export function seriesIndexOf(db: Connector, indicatorIds: readonly string[]): P
   return keptUntilDataChanges(db, key, async () => buildSeriesIndex(await db.query<IndexRow>(seriesIndexQuery(indicatorIds))));
 }
 
+/** The answer from the index of `ids` when there is one (built, not too large), from the engine otherwise. */
+async function fromIndexOr<T>(db: Connector, ids: readonly string[], fromIndex: (index: SeriesIndex) => T, fromEngine: () => Promise<T>): Promise<T> {
+  const index = await seriesIndexOf(db, ids).catch(() => null);
+  return index ? fromIndex(index) : fromEngine();
+}
+
 /** Reads from the index when there is one, from the engine otherwise. */
-export const seriesFromMemory: SeriesReader = async (db, ids, filters, within = ids) => {
-  const index = await seriesIndexOf(db, within).catch(() => null);
-  return index ? seriesFromIndex(index, ids, filters) : seriesFromEngine(db, ids, filters);
-};
+export const seriesFromMemory: SeriesReader = (db, ids, filters, within = ids) =>
+  fromIndexOr(db, within, (index) => seriesFromIndex(index, ids, filters), () => seriesFromEngine(db, ids, filters));
 
 /** How a view reads a breakdown: from the engine, or from the index of the one indicator. */
 export type BreakdownReader = (db: Connector, indicatorId: string, dimension: Dimension, filters: Filters) => Promise<BreakdownPoint[]>;
@@ -266,8 +270,7 @@ export type BreakdownReader = (db: Connector, indicatorId: string, dimension: Di
 export const breakdownFromEngine: BreakdownReader = (db, id, dimension, filters) => db.query<BreakdownPoint>(breakdownQuery(id, dimension, filters));
 
 /** From the index of the indicator when there is one; countries, which the index does not hold, from the engine. */
-export const breakdownFromMemory: BreakdownReader = async (db, id, dimension, filters) => {
-  if (dimension === 'country') return breakdownFromEngine(db, id, dimension, filters);
-  const index = await seriesIndexOf(db, [id]).catch(() => null);
-  return index ? breakdownFromIndex(index, id, dimension, filters) : breakdownFromEngine(db, id, dimension, filters);
+export const breakdownFromMemory: BreakdownReader = (db, id, dimension, filters) => {
+  const fromEngine = () => breakdownFromEngine(db, id, dimension, filters);
+  return dimension === 'country' ? fromEngine() : fromIndexOr(db, [id], (index) => breakdownFromIndex(index, id, dimension, filters), fromEngine);
 };

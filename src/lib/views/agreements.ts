@@ -1,10 +1,11 @@
 import type { Connector } from '$lib/db/types';
 import { agreementsQuery, type Agreement } from '$lib/queries/agreements';
-import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
+import type { Annotation } from '$lib/queries/annotations';
 import type { Filters } from '$lib/queries/filters';
-import { indicatorsQuery, type Indicator } from '$lib/queries/indicators';
+import type { Indicator } from '$lib/queries/indicators';
 import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
-import { filterOptions, type FilterOptions } from './options';
+import { pageBasis } from './basis';
+import type { FilterOptions } from './options';
 import { domainOf } from './overview';
 
 /** How many agreements share a value (a type, a scope, a country). */
@@ -72,11 +73,9 @@ export function cumulate(points: readonly SeriesPoint[]): { early: SeriesPoint[]
 /** The agreements page's model for a set of filters (only the period applies). */
 export async function agreementsModel(db: Connector, filters: Filters): Promise<AgreementsModel> {
   const periodOnly: Filters = { ...filters, region: null, discipline: null, program: null };
-  const [agreements, catalogue, annotations, options, perYear] = await Promise.all([
+  const [agreements, { catalogue, annotations, options }, perYear] = await Promise.all([
     db.query<Agreement>(agreementsQuery(periodOnly)),
-    db.query<Indicator>(indicatorsQuery()),
-    db.query<Annotation>(annotationsQuery()),
-    filterOptions(db),
+    pageBasis(db),
     db.query<SeriesPoint>(seriesQuery(['ententes_nouvelles'], periodOnly))
   ]);
   const byCountry = new Map<string, PartnerCountry>();

@@ -1,12 +1,13 @@
 import type { Connector } from '$lib/db/types';
-import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
+import type { Annotation } from '$lib/queries/annotations';
 import { DIMENSIONS, hasDimensionFilter, type Dimension, type Filters } from '$lib/queries/filters';
-import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
+import type { Indicator } from '$lib/queries/indicators';
 import type { BreakdownPoint, SeriesPoint } from '$lib/queries/observations';
 import {
   breakdownFromEngine, breakdownFromMemory, seriesFromEngine, seriesFromMemory, seriesIndexOf, type BreakdownReader, type SeriesReader
 } from '$lib/queries/series-index';
-import { filterOptions, type FilterOptions } from './options';
+import { pageBasis } from './basis';
+import type { FilterOptions } from './options';
 import { domainOf } from './overview';
 
 /** How a breakdown is drawn. */
@@ -86,12 +87,7 @@ export async function prepareIndicator(db: Connector, id: string): Promise<void>
 
 /** The indicator page's model for a set of parameters. */
 export async function indicatorModel(db: Connector, params: IndicatorParams, read: IndicatorReaders = fromEngine): Promise<IndicatorModel> {
-  const [catalogue, allDims, annotations, options] = await Promise.all([
-    db.query<Indicator>(indicatorsQuery()),
-    db.query<IndicatorDims>(indicatorDimsQuery()),
-    db.query<Annotation>(annotationsQuery()),
-    filterOptions(db)
-  ]);
+  const { catalogue, dims: allDims, annotations, options } = await pageBasis(db);
   const indicator = catalogue.find((i) => i.indicator_id === params.id) ?? null;
   const has = allDims.find((d) => d.indicator_id === params.id);
   const dims = DIMENSIONS.filter((d) => has?.[`has_${d}`]);

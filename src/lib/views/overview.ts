@@ -1,11 +1,11 @@
-import { keptUntilDataChanges } from '$lib/db/cache';
 import type { Connector } from '$lib/db/types';
-import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
+import type { Annotation } from '$lib/queries/annotations';
 import { FILTER_DIMENSIONS, hasDimensionFilter, type FilterDimension, type Filters } from '$lib/queries/filters';
-import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
+import type { Indicator, IndicatorDims } from '$lib/queries/indicators';
 import type { SeriesPoint } from '$lib/queries/observations';
 import { seriesFromEngine, seriesIndexOf, type SeriesReader } from '$lib/queries/series-index';
-import { filterOptions, type FilterOptions } from './options';
+import { pageBasis } from './basis';
+import type { FilterOptions } from './options';
 import { targetStatus, type TargetStatus } from './target';
 
 /** The action axes of the Vision's culture chapter, headline ones first. */
@@ -64,6 +64,24 @@ export function panelOf(axis: Axis, indicator: Indicator, series: SeriesPoint[],
   };
 }
 
+/** A panel for each (axis, indicator), from the rows of all of them. */
+export function panelsOf(
+  entries: readonly { axis: Axis; indicator: Indicator }[],
+  rows: readonly SeriesPoint[],
+  dims: readonly IndicatorDims[],
+  filters: Filters
+): Panel[] {
+  return entries.map(({ axis, indicator }) =>
+    panelOf(
+      axis,
+      indicator,
+      rows.filter((r) => r.indicator_id === indicator.indicator_id),
+      dims.find((d) => d.indicator_id === indicator.indicator_id),
+      filters
+    )
+  );
+}
+
 /** The time span of a set of series, for a shared axis. */
 export function domainOf(series: readonly SeriesPoint[]): [string, string] | null {
   if (!series.length) return null;
@@ -76,30 +94,6 @@ export function domainOf(series: readonly SeriesPoint[]): [string, string] | nul
   return [min, max];
 }
 
-/** What the overview reads besides the series: the same for every filter, changing only with the data. */
-interface Basis {
-  catalogue: Indicator[];
-  dims: IndicatorDims[];
-  annotations: Annotation[];
-  options: FilterOptions;
-}
-
-/**
- * The basis on `db`'s current data, read once per change of data. The same objects from one filter
- * change to the next let the page skip everything drawn from them (filter choices, names, targets, events).
- */
-function basisOf(db: Connector): Promise<Basis> {
-  return keptUntilDataChanges(db, 'overview-basis', async () => {
-    const [catalogue, dims, annotations, options] = await Promise.all([
-      db.query<Indicator>(indicatorsQuery()),
-      db.query<IndicatorDims>(indicatorDimsQuery()),
-      db.query<Annotation>(annotationsQuery()),
-      filterOptions(db)
-    ]);
-    return { catalogue, dims, annotations, options };
-  });
-}
-
 /** Each axis's headline indicator (its first in the catalogue), in the order of AXES. */
 function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indicator: Indicator }[] {
   return AXES.flatMap((axis) => {
@@ -110,23 +104,14 @@ function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indicator: 
 
 /** Builds the in-memory index of the headline series, so that the first filter change finds it ready. */
 export async function prepareOverview(db: Connector): Promise<void> {
-  const { catalogue } = await basisOf(db);
+  const { catalogue } = await pageBasis(db);
   await seriesIndexOf(db, headlinesOf(catalogue).map((h) => h.indicator.indicator_id));
 }
 
 /** The headline indicators' series are read by `read`: the browser passes its in-memory index. */
 export async function overviewModel(db: Connector, filters: Filters, read: SeriesReader = seriesFromEngine): Promise<OverviewModel> {
-  const { catalogue, dims, annotations, options } = await basisOf(db);
+  const { catalogue, dims, annotations, options } = await pageBasis(db);
   const headlines = headlinesOf(catalogue);
   const rows = await read(db, headlines.map((h) => h.indicator.indicator_id), filters);
-  const panels = headlines.map(({ axis, indicator }) =>
-    panelOf(
-      axis,
-      indicator,
-      rows.filter((r) => r.indicator_id === indicator.indicator_id),
-      dims.find((d) => d.indicator_id === indicator.indicator_id),
-      filters
-    )
-  );
-  return { filters, panels, annotations, options, domain: domainOf(rows) };
+  return { filters, panels: panelsOf(headlines, rows, dims, filters), annotations, options, domain: domainOf(rows) };
 }

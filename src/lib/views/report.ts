@@ -1,10 +1,9 @@
 import type { Connector } from '$lib/db/types';
-import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
 import type { Filters } from '$lib/queries/filters';
-import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
+import type { Indicator } from '$lib/queries/indicators';
 import { seriesFromEngine, type SeriesReader } from '$lib/queries/series-index';
-import { filterOptions } from './options';
-import { AXES, domainOf, overviewModel, panelOf, type Axis, type OverviewModel } from './overview';
+import { pageBasis } from './basis';
+import { AXES, domainOf, overviewModel, panelsOf, type Axis, type OverviewModel } from './overview';
 
 /** What a report is made of: the filters, and the indicators ticked (null: the overview's panels). */
 export interface ReportParams {
@@ -26,28 +25,12 @@ const isAxis = (axis: string): axis is Axis => (AXES as readonly string[]).inclu
  */
 export async function reportModel(db: Connector, params: ReportParams, read: SeriesReader = seriesFromEngine): Promise<ReportModel> {
   const { filters, indicators } = params;
-  if (indicators === null) {
-    const [overview, catalogue] = await Promise.all([overviewModel(db, filters, read), db.query<Indicator>(indicatorsQuery())]);
-    return { ...overview, catalogue };
-  }
-  const [catalogue, dims, annotations, options] = await Promise.all([
-    db.query<Indicator>(indicatorsQuery()),
-    db.query<IndicatorDims>(indicatorDimsQuery()),
-    db.query<Annotation>(annotationsQuery()),
-    filterOptions(db)
-  ]);
+  const { catalogue, dims, annotations, options } = await pageBasis(db);
+  if (indicators === null) return { ...(await overviewModel(db, filters, read)), catalogue };
   const drawable = catalogue.filter((i) => isAxis(i.axis));
-  const chosen = drawable.filter((i) => indicators.includes(i.indicator_id));
+  const chosen = drawable.filter((i) => indicators.includes(i.indicator_id)).map((indicator) => ({ axis: indicator.axis as Axis, indicator }));
   // One index for every indicator a report can tick: ticking another one finds it ready.
-  const rows = chosen.length ? await read(db, chosen.map((i) => i.indicator_id), filters, drawable.map((i) => i.indicator_id)) : [];
-  const panels = chosen.map((indicator) =>
-    panelOf(
-      indicator.axis as Axis,
-      indicator,
-      rows.filter((r) => r.indicator_id === indicator.indicator_id),
-      dims.find((d) => d.indicator_id === indicator.indicator_id),
-      filters
-    )
-  );
-  return { filters, panels, annotations, options, domain: domainOf(rows), catalogue };
+  const ids = chosen.map((c) => c.indicator.indicator_id);
+  const rows = ids.length ? await read(db, ids, filters, drawable.map((i) => i.indicator_id)) : [];
+  return { filters, panels: panelsOf(chosen, rows, dims, filters), annotations, options, domain: domainOf(rows), catalogue };
 }
