@@ -22,7 +22,8 @@ function mulberry32(a) {
 // (indicator × quarter × country × discipline × program) holds 1.15 M distinct observations, so a
 // 1 M-row file has no duplicate and imports without rejects.
 const REGIONS = {
-  Europe: 'FRA BEL CHE DEU ITA ESP PRT GBR IRL NLD LUX AUT DNK SWE NOR FIN POL CZE HUN ROU GRC HRV SVN SVK BGR EST LVA LTU ISL MCO AND MLT CYP SRB UKR',
+  Europe:
+    'FRA BEL CHE DEU ITA ESP PRT GBR IRL NLD LUX AUT DNK SWE NOR FIN POL CZE HUN ROU GRC HRV SVN SVK BGR EST LVA LTU ISL MCO AND MLT CYP SRB UKR',
   'États-Unis': 'USA',
   'Amérique latine': 'MEX BRA ARG CHL COL PER URY CUB HTI DOM ECU BOL PRY VEN CRI PAN GTM',
   'Asie-Pacifique': 'JPN AUS KOR CHN IND SGP NZL VNM THA PHL IDN MYS KHM LAO TWN HKG',
@@ -76,8 +77,7 @@ export function writeObservations(file, rows, seed = 20191129) {
               if (!take) continue;
               picked++;
               const r = rnd();
-              const value =
-                r < 0.005 ? '' : scale === 0 ? (30 + r * 40).toFixed(1) : String(Math.round(1 + r * 40) * scale);
+              const value = r < 0.005 ? '' : scale === 0 ? (30 + r * 40).toFixed(1) : String(Math.round(1 + r * 40) * scale);
               buf += `${ind.id},${period},${value},${region},${country},${discipline},${program},,bench\n`;
               if (buf.length > 1 << 20) {
                 writeSync(fd, buf);

@@ -40,7 +40,11 @@ function selfTimes(profile) {
 
 /** Durations of trace events by thread and name, inside the changes' windows (user timing marks). */
 function tracedTimes(events) {
-  const at = (name) => events.filter((e) => e.name === name).map((e) => e.ts).sort((a, b) => a - b);
+  const at = (name) =>
+    events
+      .filter((e) => e.name === name)
+      .map((e) => e.ts)
+      .sort((a, b) => a - b);
   const ends = at('vigie:profile:end');
   const windows = at('vigie:profile:start').map((s) => [s, ends.find((e) => e > s) ?? s]);
   const pid = events.find((e) => e.name === 'vigie:profile:start')?.pid;
@@ -90,7 +94,10 @@ try {
     const events = [];
     if (trace) {
       cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute', transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', {
+        categories: 'devtools.timeline,blink.user_timing,v8.execute',
+        transferMode: 'ReportEvents'
+      });
     } else {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -99,7 +106,9 @@ try {
     const timings = [];
     for (const step of steps.slice(3)) timings.push((await applyStep(page, step)).updated);
     const sorted = timings.sort((a, b) => a - b);
-    console.log(`${count} changes at ${size} rows: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms (profiler running)`);
+    console.log(
+      `${count} changes at ${size} rows: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms (profiler running)`
+    );
     let rows;
     if (trace) {
       const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));

@@ -123,9 +123,16 @@ async function main() {
         if (quick) {
           const file = importFile(join(RUNS, `import-${config.importRows}.csv`), config.importRows);
           log('smoke run: one page of /, each baseline once, one import…');
-          const run = await step('smoke', () => smoke(browser, server.url, join(ROOT, config.buildDir, 'client'), file.file, log, INDICATOR_PAGE));
+          const run = await step('smoke', () =>
+            smoke(browser, server.url, join(ROOT, config.buildDir, 'client'), file.file, log, INDICATOR_PAGE)
+          );
           if (run) {
-            Object.assign(entry, { cold: run.cold, duckdb: run.duckdb, filters: run.filters, indicatorFilters: run.indicatorFilters });
+            Object.assign(entry, {
+              cold: run.cold,
+              duckdb: run.duckdb,
+              filters: run.filters,
+              indicatorFilters: run.indicatorFilters
+            });
             results.bytes = run.bytes;
             results.import = { rows: config.importRows, bytes: file.bytes, runs: [run.imported] };
           }
@@ -166,7 +173,9 @@ async function main() {
           for (let i = 0; i < config.importRuns; i++) {
             const run = await step(`import ${i + 1}`, () => importRun(browser, server.url, file.file, log));
             if (!run) continue;
-            log(`  stage ${run.stageMs?.toFixed(0)} ms, commit ${run.commitMs?.toFixed(0)} ms, kept ${run.keptMs?.toFixed(0)} ms${run.failed ? ` FAILED: ${run.message}` : ''}`);
+            log(
+              `  stage ${run.stageMs?.toFixed(0)} ms, commit ${run.commitMs?.toFixed(0)} ms, kept ${run.keptMs?.toFixed(0)} ms${run.failed ? ` FAILED: ${run.message}` : ''}`
+            );
             results.import.runs.push(run);
           }
         }
@@ -184,7 +193,8 @@ async function main() {
   writeFileSync(join(out, 'results.md'), markdown);
   console.log(`\n${markdown}`);
   log(`wrote ${relative(ROOT, join(out, 'results.json'))} and results.md`);
-  if (results.failures.length) throw new Error(`${results.failures.length} measurement(s) failed: ${results.failures.map((f) => f.step).join(', ')}`);
+  if (results.failures.length)
+    throw new Error(`${results.failures.length} measurement(s) failed: ${results.failures.map((f) => f.step).join(', ')}`);
 }
 
 main().catch((err) => {

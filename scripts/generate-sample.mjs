@@ -63,7 +63,7 @@ const REGIONS = {
   'États-Unis': 0.24,
   'Asie-Pacifique': 0.13,
   'Amérique latine': 0.11,
-  'Afrique et Moyen-Orient': 0.1,
+  'Afrique et Moyen-Orient': 0.1
 };
 // Francophonie projects lean on Francophone Europe and Africa.
 const REGIONS_FRANCOPHONIE = {
@@ -71,7 +71,7 @@ const REGIONS_FRANCOPHONIE = {
   'Afrique et Moyen-Orient': 0.3,
   'États-Unis': 0.12,
   'Asie-Pacifique': 0.08,
-  'Amérique latine': 0.1,
+  'Amérique latine': 0.1
 };
 // ISO 3166-1 alpha-3, shares within each region (tournees_soutenues only).
 const COUNTRIES = {
@@ -79,10 +79,24 @@ const COUNTRIES = {
   'États-Unis': { USA: 1 },
   'Amérique latine': { MEX: 0.45, BRA: 0.3, ARG: 0.25 },
   'Asie-Pacifique': { JPN: 0.4, AUS: 0.35, KOR: 0.25 },
-  'Afrique et Moyen-Orient': { MAR: 0.4, SEN: 0.3, CIV: 0.3 },
+  'Afrique et Moyen-Orient': { MAR: 0.4, SEN: 0.3, CIV: 0.3 }
 };
-const DISC_TOURING = { Musique: 0.38, Théâtre: 0.18, Danse: 0.15, 'Arts du cirque': 0.14, 'Arts visuels': 0.08, Littérature: 0.07 };
-const DISC_MOBILITY = { Musique: 0.3, Théâtre: 0.16, Danse: 0.14, 'Arts du cirque': 0.1, 'Arts visuels': 0.16, Littérature: 0.14 };
+const DISC_TOURING = {
+  Musique: 0.38,
+  Théâtre: 0.18,
+  Danse: 0.15,
+  'Arts du cirque': 0.14,
+  'Arts visuels': 0.08,
+  Littérature: 0.07
+};
+const DISC_MOBILITY = {
+  Musique: 0.3,
+  Théâtre: 0.16,
+  Danse: 0.14,
+  'Arts du cirque': 0.1,
+  'Arts visuels': 0.16,
+  Littérature: 0.14
+};
 const DISC_COPROD = { Musique: 0.18, Théâtre: 0.3, Danse: 0.22, 'Arts du cirque': 0.18, 'Arts visuels': 0.07, Littérature: 0.05 };
 const DISC_SHOWCASE = { Musique: 0.4, Théâtre: 0.14, Danse: 0.14, 'Arts du cirque': 0.12, 'Arts visuels': 0.1, Littérature: 0.1 };
 const DISC_DIGITAL = { Musique: 0.35, Théâtre: 0.1, Danse: 0.09, 'Arts du cirque': 0.08, 'Arts visuels': 0.18, Littérature: 0.2 };
@@ -104,28 +118,79 @@ const pandemic = (low, partial = 0.55, next = 0.84) => [0.88, 0.91, 0.94, 0.97, 
  * `dims` = ordered list of [column, shares] (country is nested in region).
  */
 const INDICATORS = [
-  { id: 'tournees_soutenues', base: 360, profile: pandemic(0.17),
-    dims: [['region', REGIONS], ['country', COUNTRIES], ['discipline', DISC_TOURING], ['program', PROG_TOURS]] },
-  { id: 'aide_exportation', base: 11_600_000, unitStep: 500, profile: pandemic(0.28),
-    dims: [['region', REGIONS], ['discipline', DISC_TOURING], ['program', PROG_EXPORT]] },
-  { id: 'taux_autofinancement', percent: true,
-    series: [55.2, 55.9, 56.6, 57.1, 57.8, 54.6, 41.3, 46.8, 53.5, 57.4, 58.6, 59.4] },
-  { id: 'artistes_mobilite', base: 1400, profile: pandemic(0.2),
-    dims: [['region', REGIONS], ['discipline', DISC_MOBILITY]] },
-  { id: 'organismes_mobilite', base: 220, profile: pandemic(0.25),
-    dims: [['region', REGIONS]] },
-  { id: 'coproductions_soutenues', base: 48, profile: pandemic(0.29),
-    dims: [['region', REGIONS], ['discipline', DISC_COPROD]] },
-  { id: 'budget_coproductions', base: 3_800_000, unitStep: 500, profile: pandemic(0.28),
-    dims: [['region', REGIONS]] },
-  { id: 'vitrines_etranger', base: 135, profile: pandemic(0.18),
-    dims: [['region', REGIONS], ['discipline', DISC_SHOWCASE]] },
-  { id: 'services_bureaux', base: 950, profile: [0.88, 0.91, 0.94, 0.97, 1.0, 0.96, 0.6, 0.78, 0.92, 1.02, 1.07, 1.12],
-    dims: [['region', REGIONS]] },
-  { id: 'projets_francophonie', base: 58, profile: [0.88, 0.91, 0.94, 0.97, 1.0, 0.95, 0.45, 0.62, 0.86, 1.02, 1.07, 1.12],
-    dims: [['region', REGIONS_FRANCOPHONIE], ['program', PROG_FRANCO]] },
-  { id: 'visibilite_numerique', series: [20, 23, 27, 30, 34, 38, 64, 68, 72, 77, 83, 89], spread: 0.02,
-    dims: [['discipline', DISC_DIGITAL]] },
+  {
+    id: 'tournees_soutenues',
+    base: 360,
+    profile: pandemic(0.17),
+    dims: [
+      ['region', REGIONS],
+      ['country', COUNTRIES],
+      ['discipline', DISC_TOURING],
+      ['program', PROG_TOURS]
+    ]
+  },
+  {
+    id: 'aide_exportation',
+    base: 11_600_000,
+    unitStep: 500,
+    profile: pandemic(0.28),
+    dims: [
+      ['region', REGIONS],
+      ['discipline', DISC_TOURING],
+      ['program', PROG_EXPORT]
+    ]
+  },
+  { id: 'taux_autofinancement', percent: true, series: [55.2, 55.9, 56.6, 57.1, 57.8, 54.6, 41.3, 46.8, 53.5, 57.4, 58.6, 59.4] },
+  {
+    id: 'artistes_mobilite',
+    base: 1400,
+    profile: pandemic(0.2),
+    dims: [
+      ['region', REGIONS],
+      ['discipline', DISC_MOBILITY]
+    ]
+  },
+  { id: 'organismes_mobilite', base: 220, profile: pandemic(0.25), dims: [['region', REGIONS]] },
+  {
+    id: 'coproductions_soutenues',
+    base: 48,
+    profile: pandemic(0.29),
+    dims: [
+      ['region', REGIONS],
+      ['discipline', DISC_COPROD]
+    ]
+  },
+  { id: 'budget_coproductions', base: 3_800_000, unitStep: 500, profile: pandemic(0.28), dims: [['region', REGIONS]] },
+  {
+    id: 'vitrines_etranger',
+    base: 135,
+    profile: pandemic(0.18),
+    dims: [
+      ['region', REGIONS],
+      ['discipline', DISC_SHOWCASE]
+    ]
+  },
+  {
+    id: 'services_bureaux',
+    base: 950,
+    profile: [0.88, 0.91, 0.94, 0.97, 1.0, 0.96, 0.6, 0.78, 0.92, 1.02, 1.07, 1.12],
+    dims: [['region', REGIONS]]
+  },
+  {
+    id: 'projets_francophonie',
+    base: 58,
+    profile: [0.88, 0.91, 0.94, 0.97, 1.0, 0.95, 0.45, 0.62, 0.86, 1.02, 1.07, 1.12],
+    dims: [
+      ['region', REGIONS_FRANCOPHONIE],
+      ['program', PROG_FRANCO]
+    ]
+  },
+  {
+    id: 'visibilite_numerique',
+    series: [20, 23, 27, 30, 34, 38, 64, 68, 72, 77, 83, 89],
+    spread: 0.02,
+    dims: [['discipline', DISC_DIGITAL]]
+  }
 ];
 
 const COLUMNS = ['indicator_id', 'period', 'value', 'region', 'country', 'discipline', 'program', 'note', 'source'];
@@ -164,8 +229,10 @@ function generateRows() {
   for (const ind of INDICATORS) {
     const rTotal = rng(`${ind.id}:total`);
     const totals = PERIODS.map((_, i) =>
-      ind.series ? ind.series[i] * jitter(rTotal, ind.spread ?? (ind.percent ? 0.01 : 0.03))
-                 : ind.base * ind.profile[i] * jitter(rTotal, 0.03));
+      ind.series
+        ? ind.series[i] * jitter(rTotal, ind.spread ?? (ind.percent ? 0.01 : 0.03))
+        : ind.base * ind.profile[i] * jitter(rTotal, 0.03)
+    );
 
     if (ind.percent) {
       // No dimensions; one value per period, one decimal.
@@ -188,7 +255,8 @@ function generateRows() {
   // Sort by indicator_id, period, then dimensions (plain code-unit order, locale-independent).
   const key = (r) => [r.indicator_id, r.period, ...DIM_COLUMNS.map((c) => r[c] ?? '')];
   rows.sort((a, b) => {
-    const ka = key(a), kb = key(b);
+    const ka = key(a),
+      kb = key(b);
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     return 0;
   });
@@ -211,21 +279,57 @@ function toCsv(rows) {
 /** Minimal RFC 4180 parser (enough to read data/indicators.csv). */
 function parseCsv(text) {
   const rows = [];
-  let row = [], field = '', i = 0, quoted = false;
+  let row = [],
+    field = '',
+    i = 0,
+    quoted = false;
   while (i < text.length) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
     }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r') { i++; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
-    field += c; i++;
+    if (c === '"') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+      continue;
+    }
+    if (c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+      continue;
+    }
+    field += c;
+    i++;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
@@ -237,11 +341,14 @@ function checkCatalogue() {
   const errors = [];
   const sampleIds = new Set(catalogue.filter((r) => r.source === 'sample').map((r) => r.indicator_id));
   const generated = new Set(INDICATORS.map((d) => d.id));
-  for (const id of generated) if (!sampleIds.has(id)) errors.push(`${id} is generated but is not marked source=sample in data/indicators.csv`);
-  for (const id of sampleIds) if (!generated.has(id)) errors.push(`${id} is marked source=sample in data/indicators.csv but is not generated`);
+  for (const id of generated)
+    if (!sampleIds.has(id)) errors.push(`${id} is generated but is not marked source=sample in data/indicators.csv`);
+  for (const id of sampleIds)
+    if (!generated.has(id)) errors.push(`${id} is marked source=sample in data/indicators.csv but is not generated`);
   for (const d of INDICATORS) {
     const row = catalogue.find((r) => r.indicator_id === d.id);
-    if (row && (row.unit === 'percent') !== Boolean(d.percent)) errors.push(`${d.id}: unit in data/indicators.csv (${row.unit}) does not match the generator`);
+    if (row && (row.unit === 'percent') !== Boolean(d.percent))
+      errors.push(`${d.id}: unit in data/indicators.csv (${row.unit}) does not match the generator`);
   }
   return errors;
 }
@@ -271,9 +378,11 @@ function main(argv) {
       console.log(`${rel} is up to date (${rows.length} rows).`);
       return 0;
     }
-    console.error(current === null
-      ? `${rel} is missing. Run: node scripts/generate-sample.mjs`
-      : `${rel} differs from what the generator produces. Run: node scripts/generate-sample.mjs`);
+    console.error(
+      current === null
+        ? `${rel} is missing. Run: node scripts/generate-sample.mjs`
+        : `${rel} differs from what the generator produces. Run: node scripts/generate-sample.mjs`
+    );
     return 1;
   }
 

@@ -16,7 +16,13 @@ import { runnerImport } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const load = async (file) =>
-  (await runnerImport(join(root, file), { configFile: false, logLevel: 'silent', resolve: { alias: { $lib: join(root, 'src/lib') } } })).module;
+  (
+    await runnerImport(join(root, file), {
+      configFile: false,
+      logLevel: 'silent',
+      resolve: { alias: { $lib: join(root, 'src/lib') } }
+    })
+  ).module;
 
 const USAGE = `Usage: npm run user -- <command>
   add NAME --role viewer|editor|admin [--password-stdin]

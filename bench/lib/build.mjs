@@ -19,7 +19,9 @@ export function buildIsFresh(root, dir) {
   if (!existsSync(entry)) return false;
   const sources = Math.max(
     newest(join(root, 'src')),
-    ...['svelte.config.js', 'vite.config.ts', 'package.json'].map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0))
+    ...['svelte.config.js', 'vite.config.ts', 'package.json'].map((f) =>
+      existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0
+    )
   );
   return statSync(entry).mtimeMs > sources;
 }
@@ -36,6 +38,8 @@ export function build(root, dir) {
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`npm run build exited with ${code}:\n${output.slice(-4000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`npm run build exited with ${code}:\n${output.slice(-4000)}`))
+    );
   });
 }

@@ -29,14 +29,38 @@ export function report(results) {
       const app = summary(e.cold.app.map((r) => r.firstChart));
       const floor = summary(e.cold.floor.map((r) => r.firstChart));
       s.firstChart = { app, floor, ratio: ratio(app.median, floor.median), ttfb: summary(e.cold.app.map((r) => r.ttfb)) };
-      row('First chart painted, cold `/`', label, ms(app.median), ms(app.p95), `bare SVG page ${ms(floor.median)}`, times(s.firstChart.ratio), '≤ 500 ms', status(app.median <= 500));
+      row(
+        'First chart painted, cold `/`',
+        label,
+        ms(app.median),
+        ms(app.p95),
+        `bare SVG page ${ms(floor.median)}`,
+        times(s.firstChart.ratio),
+        '≤ 500 ms',
+        status(app.median <= 500)
+      );
     }
     if (e.duckdb) {
       const app = summary(e.duckdb.app.map((r) => r.connected));
       const bare = summary(e.duckdb.bare.map((r) => r.connected));
       const data = summary(e.duckdb.app.map((r) => r.dataReady));
-      s.duckdb = { app, bare, ratio: ratio(app.median, bare.median), dataReady: data, bareFirstQuery: summary(e.duckdb.bare.map((r) => r.firstQuery)) };
-      row('DuckDB ready, cold (wasm instantiated, connected)', label, ms(app.median), ms(app.p95), `bare duckdb-wasm page ${ms(bare.median)}`, times(s.duckdb.ratio), '≤ 1.2×', status(s.duckdb.ratio <= 1.2));
+      s.duckdb = {
+        app,
+        bare,
+        ratio: ratio(app.median, bare.median),
+        dataReady: data,
+        bareFirstQuery: summary(e.duckdb.bare.map((r) => r.firstQuery))
+      };
+      row(
+        'DuckDB ready, cold (wasm instantiated, connected)',
+        label,
+        ms(app.median),
+        ms(app.p95),
+        `bare duckdb-wasm page ${ms(bare.median)}`,
+        times(s.duckdb.ratio),
+        '≤ 1.2×',
+        status(s.duckdb.ratio <= 1.2)
+      );
       row('Data loaded in the browser (engine ready)', label, ms(data.median), ms(data.p95), '—', '—', '—', '');
     }
     if (e.filters) {
@@ -47,7 +71,18 @@ export function report(results) {
       const growth = ratio(f.after.renderer - f.before.renderer, f.before.renderer);
       const heapGrowth = ratio(f.after.heap - f.before.heap, f.before.heap);
       const target = Number(size) >= 1e6 ? 33 : Number(size) >= 1e5 ? 16 : null;
-      s.filters = { updated, frame, bare, ratioP50: ratio(updated.median, bare.median), ratioP95: ratio(updated.p95, bare.p95), growth, heapGrowth, before: f.before, after: f.after, peak: f.peak };
+      s.filters = {
+        updated,
+        frame,
+        bare,
+        ratioP50: ratio(updated.median, bare.median),
+        ratioP95: ratio(updated.p95, bare.p95),
+        growth,
+        heapGrowth,
+        before: f.before,
+        after: f.after,
+        peak: f.peak
+      };
       row(
         `Filter change → every chart repainted (${f.timings.length} changes)`,
         label,
@@ -120,11 +155,57 @@ export function report(results) {
     s.vsPapaparse = ratio(s.mbps, s.papaparseMbps);
     s.vsPapaparseHeader = ratio(s.mbps, s.papaparseHeaderMbps);
     const label = `${rows(im.rows)} rows, ${mb(im.bytes)}`;
-    row('CSV import, pick → loaded (`/importer`)', label, rate(s.mbps), rate(mbps(total.p95)), `read_csv alone ${rate(s.readCsvMbps)}`, times(s.vsReadCsv), '≥ 0.8×', status(s.vsReadCsv >= 0.8));
-    row('', '', '', '', `papaparse, rows as arrays ${rate(s.papaparseMbps)}`, times(s.vsPapaparse), '≥ 2.5×', status(s.vsPapaparse >= 2.5));
-    row('', '', '', '', `papaparse, rows as objects (\`header: true\`) ${rate(s.papaparseHeaderMbps)}`, times(s.vsPapaparseHeader), '≥ 2.5×', status(s.vsPapaparseHeader >= 2.5));
-    row('… of which pick → validation report', label, rate(s.stageMbps), '', `read_csv alone ${rate(s.readCsvMbps)}`, times(ratio(s.stageMbps, s.readCsvMbps)), '', '');
-    if (kept.median != null) row('… then kept in this browser (after the charts show the rows)', label, ms(kept.median), ms(kept.p95), 'the file itself and the decisions stored in IndexedDB (imported again on the next visit)', '', '', '');
+    row(
+      'CSV import, pick → loaded (`/importer`)',
+      label,
+      rate(s.mbps),
+      rate(mbps(total.p95)),
+      `read_csv alone ${rate(s.readCsvMbps)}`,
+      times(s.vsReadCsv),
+      '≥ 0.8×',
+      status(s.vsReadCsv >= 0.8)
+    );
+    row(
+      '',
+      '',
+      '',
+      '',
+      `papaparse, rows as arrays ${rate(s.papaparseMbps)}`,
+      times(s.vsPapaparse),
+      '≥ 2.5×',
+      status(s.vsPapaparse >= 2.5)
+    );
+    row(
+      '',
+      '',
+      '',
+      '',
+      `papaparse, rows as objects (\`header: true\`) ${rate(s.papaparseHeaderMbps)}`,
+      times(s.vsPapaparseHeader),
+      '≥ 2.5×',
+      status(s.vsPapaparseHeader >= 2.5)
+    );
+    row(
+      '… of which pick → validation report',
+      label,
+      rate(s.stageMbps),
+      '',
+      `read_csv alone ${rate(s.readCsvMbps)}`,
+      times(ratio(s.stageMbps, s.readCsvMbps)),
+      '',
+      ''
+    );
+    if (kept.median != null)
+      row(
+        '… then kept in this browser (after the charts show the rows)',
+        label,
+        ms(kept.median),
+        ms(kept.p95),
+        'the file itself and the decisions stored in IndexedDB (imported again on the next visit)',
+        '',
+        '',
+        ''
+      );
     row(
       'Peak memory during the import (renderer + worker)',
       label,
@@ -135,15 +216,47 @@ export function report(results) {
       '≤ 3× CSV',
       status(s.peakOverCsv <= 3)
     );
-    row('Longest main-thread task during the import', label, ms(longest.median), ms(longest.max), '', '', '≤ 50 ms (issue 3)', status(longest.max <= 50));
+    row(
+      'Longest main-thread task during the import',
+      label,
+      ms(longest.median),
+      ms(longest.max),
+      '',
+      '',
+      '≤ 50 ms (issue 3)',
+      status(longest.max <= 50)
+    );
     if (s.failed) row(`**${s.failed} import run(s) failed**`, '', '', '', '', '', '', '');
   }
 
   if (results.bytes) {
     const b = results.bytes;
-    summaryOut.bytes = { firstJsGzip: b.firstJsGzip, firstCssGzip: b.firstCssGzip, laterJsGzip: b.laterJsGzip, wasmGzip: b.wasmGzip };
-    row('JS for the first page (until hydrated), gzip', '', kb(b.firstJsGzip), '', b.firstCssGzip ? `CSS ${kb(b.firstCssGzip)}` : 'CSS inline in the HTML', '', '≤ 200 KB', status(b.firstJsGzip <= 200_000));
-    row('JS loaded after hydration (DuckDB library and worker), gzip', '', kb(b.laterJsGzip), '', `wasm ${mb(b.wasmGzip)} gzip (${mb(b.wasmRaw)} raw)`, '', '—', '');
+    summaryOut.bytes = {
+      firstJsGzip: b.firstJsGzip,
+      firstCssGzip: b.firstCssGzip,
+      laterJsGzip: b.laterJsGzip,
+      wasmGzip: b.wasmGzip
+    };
+    row(
+      'JS for the first page (until hydrated), gzip',
+      '',
+      kb(b.firstJsGzip),
+      '',
+      b.firstCssGzip ? `CSS ${kb(b.firstCssGzip)}` : 'CSS inline in the HTML',
+      '',
+      '≤ 200 KB',
+      status(b.firstJsGzip <= 200_000)
+    );
+    row(
+      'JS loaded after hydration (DuckDB library and worker), gzip',
+      '',
+      kb(b.laterJsGzip),
+      '',
+      `wasm ${mb(b.wasmGzip)} gzip (${mb(b.wasmRaw)} raw)`,
+      '',
+      '—',
+      ''
+    );
   }
   const when = `${results.date.slice(0, 10)}, ${results.config.mode} run, Chromium ${results.chromium}, Node ${results.node}`;
   return { markdown: `${lines.join('\n')}\n\n_${when}._\n`, summary: summaryOut };

@@ -20,7 +20,13 @@ async function coldMetrics(page) {
   const r = await readRecorder(page);
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0];
-    return { ttfb: n.responseStart, html: n.responseEnd, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, htmlBytes: n.encodedBodySize };
+    return {
+      ttfb: n.responseStart,
+      html: n.responseEnd,
+      dcl: n.domContentLoadedEventEnd,
+      load: n.loadEventEnd,
+      htmlBytes: n.encodedBodySize
+    };
   });
   return { firstChart: Math.max(r.fcp, r.marks['chart-frame']), fcp: r.fcp, lcp: r.lcp, chartDom: r.marks['chart-dom'], ...nav };
 }
@@ -39,10 +45,20 @@ export async function coldLoad(browser, url, path, runs) {
 
 /** Waits for the app's engine (data loaded) and returns its milestones, from navigation start. */
 async function engineMetrics(page, timeout = 900_000) {
-  await until(page, () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null), undefined, timeout);
+  await until(
+    page,
+    () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null),
+    undefined,
+    timeout
+  );
   const r = await readRecorder(page);
   if (r.marks['data-engine:failed'] !== undefined) throw new Error('the browser engine failed to start');
-  return { connected: r.perf['vigie:duckdb:connected'], started: r.perf['vigie:duckdb:start'], dataReady: r.marks['data-engine:ready'], hydrated: r.marks['data-hydrated:true'] };
+  return {
+    connected: r.perf['vigie:duckdb:connected'],
+    started: r.perf['vigie:duckdb:start'],
+    dataReady: r.marks['data-engine:ready'],
+    hydrated: r.marks['data-hydrated:true']
+  };
 }
 
 /** The bare duckdb-wasm page, cold: navigation start → connected, → first query answered. */
@@ -52,7 +68,11 @@ async function bareDuckdb(browser, url) {
   await until(page, () => (document.querySelector('[data-bench-ready],[data-bench-error]') ? true : null));
   const r = await readRecorder(page);
   await context.close();
-  return { connected: r.perf['vigie:bench:duckdb-connected'], firstQuery: r.perf['vigie:bench:duckdb-ready'], started: r.perf['vigie:bench:duckdb-start'] };
+  return {
+    connected: r.perf['vigie:bench:duckdb-connected'],
+    firstQuery: r.perf['vigie:bench:duckdb-ready'],
+    started: r.perf['vigie:bench:duckdb-start']
+  };
 }
 
 /** The JS, CSS and wasm a cold load of `/` fetches, split at hydration; sizes as the build precompressed them. */
@@ -155,7 +175,12 @@ export function filterOptionsOf(page) {
   return page.evaluate(() => {
     const selects = [...document.querySelectorAll('section.filters select')];
     const values = (s) => [...s.options].map((o) => o.value).filter((v) => v !== '');
-    return { years: values(selects[0]).map(Number), region: values(selects[2]), discipline: values(selects[3]), program: values(selects[4]) };
+    return {
+      years: values(selects[0]).map(Number),
+      region: values(selects[2]),
+      discipline: values(selects[3]),
+      program: values(selects[4])
+    };
   });
 }
 
@@ -278,7 +303,12 @@ export async function smoke(browser, url, clientDir, file, log, indicatorPage) {
 export async function importRun(browser, url, file, log = () => {}) {
   const { context, page, errors } = await freshPage(browser, url);
   await page.goto('/importer', { waitUntil: 'load' });
-  await until(page, () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null), undefined, 600_000);
+  await until(
+    page,
+    () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null),
+    undefined,
+    600_000
+  );
   await sleep(500);
   const memory = await memorySampler(browser, 100);
   const idle = await memory.now();
@@ -288,7 +318,15 @@ export async function importRun(browser, url, file, log = () => {}) {
     document.addEventListener('change', () => performance.mark('vigie:bench:picked'), { capture: true, once: true });
   });
   await page.locator('input[type="file"]').setInputFiles(file);
-  await until(page, () => (performance.getEntriesByName('vigie:import:review').length || performance.getEntriesByName('vigie:import:failed').length ? true : null), undefined, 900_000);
+  await until(
+    page,
+    () =>
+      performance.getEntriesByName('vigie:import:review').length || performance.getEntriesByName('vigie:import:failed').length
+        ? true
+        : null,
+    undefined,
+    900_000
+  );
   log('  validation report shown');
   const stagePeak = memory.peak;
   const loadButton = page.locator('.actions button.primary');
@@ -298,16 +336,43 @@ export async function importRun(browser, url, file, log = () => {}) {
     performance.mark('vigie:bench:load-click');
     document.querySelector('.actions button.primary').click();
   });
-  await until(page, () => (performance.getEntriesByName('vigie:import:done').length || performance.getEntriesByName('vigie:import:failed').length ? true : null), undefined, 900_000);
+  await until(
+    page,
+    () =>
+      performance.getEntriesByName('vigie:import:done').length || performance.getEntriesByName('vigie:import:failed').length
+        ? true
+        : null,
+    undefined,
+    900_000
+  );
   log('  loaded');
   // The charts show the rows at "done"; the copy kept in the browser for the next visit is written after.
-  await until(page, () => (performance.getEntriesByName('vigie:import:saved').length || performance.getEntriesByName('vigie:import:failed').length || document.querySelector('.kept.error') ? true : null), undefined, 900_000);
+  await until(
+    page,
+    () =>
+      performance.getEntriesByName('vigie:import:saved').length ||
+      performance.getEntriesByName('vigie:import:failed').length ||
+      document.querySelector('.kept.error')
+        ? true
+        : null,
+    undefined,
+    900_000
+  );
   const { peak } = await memory.stop();
   log('  kept in the browser');
   const r = await readRecorder(page);
   const failed = r.perf['vigie:import:failed'] !== undefined;
-  const message = failed ? await page.locator('[role="alert"]').first().textContent().catch(() => null) : null;
-  const accepted = await page.locator('.done').textContent().catch(() => null);
+  const message = failed
+    ? await page
+        .locator('[role="alert"]')
+        .first()
+        .textContent()
+        .catch(() => null)
+    : null;
+  const accepted = await page
+    .locator('.done')
+    .textContent()
+    .catch(() => null);
   await context.close();
 
   const floor = await freshPage(browser, url);
@@ -335,7 +400,9 @@ export async function importRun(browser, url, file, log = () => {}) {
     message,
     accepted,
     errors,
-    phases: r.timeline.filter(([k]) => k.startsWith('vigie:import:') || k.startsWith('vigie:bench:')).map(([k, t]) => [k, Math.round(t - p['vigie:bench:picked'])]),
+    phases: r.timeline
+      .filter(([k]) => k.startsWith('vigie:import:') || k.startsWith('vigie:bench:'))
+      .map(([k, t]) => [k, Math.round(t - p['vigie:bench:picked'])]),
     stageMs: p['vigie:import:review'] - p['vigie:bench:picked'],
     commitMs: p['vigie:import:done'] - p['vigie:bench:load-click'],
     keptMs: p['vigie:import:saved'] - p['vigie:import:done'],

@@ -6,8 +6,16 @@ import type { SeriesPoint } from '$lib/queries/observations';
 import { html, normalise } from './render';
 
 const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
-  indicator_id: 'tours', period: `${y}-${y + 1}`, start: `${y}-04-01`, end: `${y + 1}-03-31`, granularity: 'fiscal_year',
-  value, sample: true, note: null, source: 'sample', ...extra
+  indicator_id: 'tours',
+  period: `${y}-${y + 1}`,
+  start: `${y}-04-01`,
+  end: `${y + 1}-03-31`,
+  granularity: 'fiscal_year',
+  value,
+  sample: true,
+  note: null,
+  source: 'sample',
+  ...extra
 });
 const words = { uncertain: 'date exacte inconnue', missing: 'non disponible' };
 const events = [
@@ -41,7 +49,12 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
     const out = html(TimeSeriesChart, {
       ...base,
       series: [
-        { key: 'Europe', label: 'Europe', colour: '#0072B2', points: [fy(2018, 10), fy(2019, 12), { ...fy(2016, 2), ...interval }] },
+        {
+          key: 'Europe',
+          label: 'Europe',
+          colour: '#0072B2',
+          points: [fy(2018, 10), fy(2019, 12), { ...fy(2016, 2), ...interval }]
+        },
         { key: 'Asie', label: 'Asie', colour: '#E69F00', points: [fy(2018, 5), fy(2019, 3)] }
       ],
       measure: 'flow'
@@ -52,11 +65,23 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
 
   it('draws a stock as a line through points, breaking at a missing value', async () => {
     const month = (d: string, value: number | null): SeriesPoint => ({
-      ...fy(2019, value), period: d.slice(0, 7), start: `${d}-01`, end: `${d}-28`, granularity: 'month', sample: false
+      ...fy(2019, value),
+      period: d.slice(0, 7),
+      start: `${d}-01`,
+      end: `${d}-28`,
+      granularity: 'month',
+      sample: false
     });
     const out = html(TimeSeriesChart, {
       ...base,
-      series: [{ key: null, label: 'Bureaux', colour: '#0072B2', points: [month('2019-02', 32), month('2020-02', 33), month('2022-02', null), month('2024-02', 35)] }],
+      series: [
+        {
+          key: null,
+          label: 'Bureaux',
+          colour: '#0072B2',
+          points: [month('2019-02', 32), month('2020-02', 33), month('2022-02', null), month('2024-02', 35)]
+        }
+      ],
       measure: 'stock'
     });
     expect(out.match(/<circle/g)).toHaveLength(3);
@@ -66,7 +91,13 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
 
 describe('BarList', () => {
   it('draws one labelled bar per item', async () => {
-    const out = html(BarList, { labelledby: 't', items: [{ label: 'Déclaration conjointe', value: 3 }, { label: 'Accord', value: 2 }] });
+    const out = html(BarList, {
+      labelledby: 't',
+      items: [
+        { label: 'Déclaration conjointe', value: 3 },
+        { label: 'Accord', value: 2 }
+      ]
+    });
     expect(out).toContain('Déclaration conjointe');
     await expect(normalise(out)).toMatchFileSnapshot('output/bar-list.svg');
   });
@@ -75,7 +106,10 @@ describe('BarList', () => {
 describe('WorldMap', () => {
   it('projects the bundled world atlas and highlights partners', () => {
     const out = html(WorldMap, {
-      fills: new Map([['392', '#0072B2'], ['124', '#7fc4ea']]),
+      fills: new Map([
+        ['392', '#0072B2'],
+        ['124', '#7fc4ea']
+      ]),
       titles: new Map([['392', 'Japon : Préfecture de Kyoto']]),
       labelledby: 'map',
       home: [-71.21, 46.81],

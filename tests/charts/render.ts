@@ -15,15 +15,17 @@ export function html<C extends Component<any>>(component: C, props: ComponentPro
  */
 export function normalise(markup: string): string {
   const ids = new Map<string, string>();
-  return markup
-    .replace(/<!--[^>]*-->/g, '')
-    .replace(/ ?\bsvelte-[a-z0-9]+\b/g, '') // scoped-style hashes change with any CSS edit
-    .replace(/ class=""/g, '')
-    .replace(/-?\d+\.\d+(e-?\d+)?/g, (n) => String(Math.round(Number(n) * 1000) / 1000))
-    .replace(/\b(s\d+|hatch-s\d+|title-s\d+|desc-s\d+)\b/g, (id) => {
-      if (!ids.has(id)) ids.set(id, `id${ids.size}`);
-      return ids.get(id)!;
-    })
-    .replace(/></g, '>\n<')
-    .trim() + '\n';
+  return (
+    markup
+      .replace(/<!--[^>]*-->/g, '')
+      .replace(/ ?\bsvelte-[a-z0-9]+\b/g, '') // scoped-style hashes change with any CSS edit
+      .replace(/ class=""/g, '')
+      .replace(/-?\d+\.\d+(e-?\d+)?/g, (n) => String(Math.round(Number(n) * 1000) / 1000))
+      .replace(/\b(s\d+|hatch-s\d+|title-s\d+|desc-s\d+)\b/g, (id) => {
+        if (!ids.has(id)) ids.set(id, `id${ids.size}`);
+        return ids.get(id)!;
+      })
+      .replace(/></g, '>\n<')
+      .trim() + '\n'
+  );
 }

@@ -13,7 +13,10 @@ describe('exports of the agreements page', () => {
     async function download(title: string, format: string) {
       await page.getByRole('button', { name: `Exporter : ${title}`, exact: true }).click();
       const menu = page.getByRole('menu');
-      const [file] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: format, exact: true }).click()]);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        menu.getByRole('menuitem', { name: format, exact: true }).click()
+      ]);
       return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
     }
 

@@ -15,7 +15,10 @@ const { newPage } = useBrowser();
 
 /** The agreements table's data rows (the header row holds column headers, not cells). */
 const agreementRows = (page: Page) =>
-  page.getByRole('table', { name: 'Liste des ententes' }).getByRole('row').filter({ has: page.getByRole('cell') });
+  page
+    .getByRole('table', { name: 'Liste des ententes' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
 
 describe('agreements page', () => {
   for (const query of ['', '?de=2016&a=2020']) {
@@ -59,7 +62,11 @@ describe('agreements page', () => {
     await expect(partners.count()).resolves.toBe(7);
     // Each highlighted country names its partner in its tooltip.
     const titles = await partners.evaluateAll((paths) => paths.map((p) => p.querySelector('title')?.textContent ?? ''));
-    for (const partner of PARTNERS) expect(titles.some((t) => t.includes(partner)), partner).toBe(true);
+    for (const partner of PARTNERS)
+      expect(
+        titles.some((t) => t.includes(partner)),
+        partner
+      ).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -78,7 +85,10 @@ describe('agreements page', () => {
     await page.keyboard.press('End');
     const live = page.locator('figure', { has: chart }).locator('[aria-live="polite"]');
     await expect.poll(() => live.textContent()).toMatch(/^\d{4} — /);
-    const drawn = (await live.textContent())!.split(' — ')[1]!.split(', ').map((part) => part.split(' : ').at(-1)!.replace(/\D/g, ''));
+    const drawn = (await live.textContent())!
+      .split(' — ')[1]!
+      .split(', ')
+      .map((part) => part.split(' : ').at(-1)!.replace(/\D/g, ''));
     expect(drawn, `summary: « ${description} »`).toEqual(statedValues);
   });
 });

@@ -13,7 +13,11 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function run(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bench/run.mjs', ...args], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bench/run.mjs', ...args], {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -36,7 +40,11 @@ describe('npm run bench -- --quick', () => {
     };
     expect(results.failures).toEqual([]);
     const figures = Object.values(results.summary.sizes)[0]!;
-    for (const [measure, figure, baseline] of [['firstChart', 'app', 'floor'], ['duckdb', 'app', 'bare'], ['filters', 'updated', 'bare']] as const) {
+    for (const [measure, figure, baseline] of [
+      ['firstChart', 'app', 'floor'],
+      ['duckdb', 'app', 'bare'],
+      ['filters', 'updated', 'bare']
+    ] as const) {
       expect(figures[measure]?.[figure]?.median, measure).toBeGreaterThan(0);
       expect(figures[measure]?.[baseline]?.median, `${measure}: baseline`).toBeGreaterThan(0);
     }

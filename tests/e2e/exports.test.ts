@@ -20,7 +20,10 @@ async function download(page: Page, button: Locator, format: string, size?: stri
   const menu = page.getByRole('menu');
   await menu.waitFor();
   if (size) await menu.getByRole('menuitemradio', { name: size, exact: true }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: format, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    menu.getByRole('menuitem', { name: format, exact: true }).click()
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: new Uint8Array(await readFile(path)) };
 }
@@ -93,7 +96,9 @@ describe('chart exports', () => {
     await page.keyboard.press('ArrowDown');
     await expect(focused()).resolves.toBe('Page Word (16 cm)');
     await page.keyboard.press('Enter');
-    await expect(menu.getByRole('menuitemradio', { name: 'Page Word (16 cm)' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await expect(menu.getByRole('menuitemradio', { name: 'Page Word (16 cm)' }).getAttribute('aria-checked')).resolves.toBe(
+      'true'
+    );
     await page.keyboard.press('End');
     await expect(focused()).resolves.toBe("Copier l'image");
     await page.keyboard.press('ArrowDown');
@@ -145,7 +150,12 @@ describe('chart exports', () => {
   it('downloads a standalone SVG in the interface language, with title, filters, source and date', async () => {
     const { page, errors } = await newPage();
     await visit(page, '/?lang=en&de=2016');
-    const file = await download(page, menuButton(page, 'Touring and export support', 'en'), 'SVG vector image', 'Full 16:9 slide');
+    const file = await download(
+      page,
+      menuButton(page, 'Touring and export support', 'en'),
+      'SVG vector image',
+      'Full 16:9 slide'
+    );
     expect(file.name).toMatch(/^vigie-tournees-2016-20\d\d-slide-en\.svg$/);
     const text = new TextDecoder().decode(file.bytes);
     const parsed = await page.evaluate((svg) => {
@@ -183,7 +193,14 @@ describe('chart exports', () => {
     // Laid out at half the slide's size and drawn twice as large: 11 px ticks read as 22 px.
     expect(text).toContain('width="1280" height="720" viewBox="0 0 640 360"');
     expect(text).toMatch(/<text [^>]*font-size="11"[^>]*>2020<\/text>/);
-    for (const words of ['Tours abroad supported — Count', 'Filters: Period: from 2016', 'Source: Sample data', 'Sample data', 'exported on', '2016']) {
+    for (const words of [
+      'Tours abroad supported — Count',
+      'Filters: Period: from 2016',
+      'Source: Sample data',
+      'Sample data',
+      'exported on',
+      '2016'
+    ]) {
       expect(parsed.texts).toContain(words);
     }
     // It also opens as an image, at its size.
@@ -210,9 +227,9 @@ describe('chart exports', () => {
     expect(csv.data[0]).toEqual(['Période', 'Début', 'Fin', 'Valeur (Nombre)', "Données d'exemple", 'Source']);
 
     await panel.getByText('Tableau des données').click();
-    const table = await panel.locator('table tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))
-    );
+    const table = await panel
+      .locator('table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
     const rows = csv.data.slice(1);
     expect(rows.map((r) => r[0])).toEqual(table.map((r) => r[0]));
     const shown = (cell: string) => Number(cell.replace(/[\s\u00a0\u202f$%]/g, '').replace(',', '.'));

@@ -30,7 +30,9 @@ describe('filters on the overview', () => {
     await settled(page);
     expect(requests).toEqual([]);
     // The language switch keeps the filters chosen since the page loaded.
-    await expect(page.getByRole('link', { name: 'Display in English' }).getAttribute('href')).resolves.toMatch(/de=2018.*region=Europe|region=Europe.*de=2018/);
+    await expect(page.getByRole('link', { name: 'Display in English' }).getAttribute('href')).resolves.toMatch(
+      /de=2018.*region=Europe|region=Europe.*de=2018/
+    );
 
     // The table is built when unfolded, with the filtered rows, and follows the next change.
     const panel = page.locator('article[data-axis="tournees"]');

@@ -40,7 +40,9 @@ describe('Importer', () => {
     expect(before).not.toBe('45');
     await page.reload();
     await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-    await expect.poll(async () => (await page.locator('article[data-axis="tournees"] .value').textContent())?.trim(), { timeout: 30_000 }).toBe('45');
+    await expect
+      .poll(async () => (await page.locator('article[data-axis="tournees"] .value').textContent())?.trim(), { timeout: 30_000 })
+      .toBe('45');
     await expect(page.locator('article[data-axis="tournees"]').getByText("Données d'exemple").count()).resolves.toBe(0);
 
     // The Données page lists it with its origin, and removing it brings the sample back.
@@ -84,7 +86,13 @@ describe('Importer', () => {
     await page.reload();
     await visit(page, '/donnees');
     const row = page.getByRole('row', { name: /tournees\.csv/ });
-    await expect(row.getByText(/Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : le fichier gardé donne maintenant 0 valeur valide au lieu de 1/).waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+    await expect(
+      row
+        .getByText(
+          /Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : le fichier gardé donne maintenant 0 valeur valide au lieu de 1/
+        )
+        .waitFor({ timeout: 30_000 })
+    ).resolves.toBeUndefined();
     // The published data is all there; removing the broken import clears the message.
     await expect.poll(() => panelValue(app, 'tournees'), { timeout: 30_000 }).toBe(before);
     await visit(page, '/donnees');
@@ -125,10 +133,16 @@ describe('Importer', () => {
     const { page } = app;
     const before = await panelValue(app, 'tournees');
     await visit(page, '/importer');
-    await pick(app, 'casse.csv', utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,beaucoup\ntournees_soutenues,FY27,3\n'));
+    await pick(
+      app,
+      'casse.csv',
+      utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,beaucoup\ntournees_soutenues,FY27,3\n')
+    );
     await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
     const report = page.getByRole('table').filter({ hasText: 'Problème' });
-    await expect(report.getByRole('row').nth(1).textContent()).resolves.toMatch(/^2\s*value\s*valeur qui n’est pas un nombre « beaucoup »/);
+    await expect(report.getByRole('row').nth(1).textContent()).resolves.toMatch(
+      /^2\s*value\s*valeur qui n’est pas un nombre « beaucoup »/
+    );
     await expect(report.getByRole('row').nth(2).textContent()).resolves.toMatch(/^3\s*period\s*période non reconnue « FY27 »/);
     await expect(page.getByRole('button', { name: /^Charger/ }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Annuler' }).first().click();
@@ -139,7 +153,12 @@ describe('Importer', () => {
     const app = await newPage();
     const { page } = app;
     await visit(page, '/importer');
-    await pick(app, 'classeur.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0]), 'application/octet-stream');
+    await pick(
+      app,
+      'classeur.xlsx',
+      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0]),
+      'application/octet-stream'
+    );
     await expect(page.getByRole('alert').textContent()).resolves.toContain('n’est pas un fichier CSV');
   });
 

@@ -7,12 +7,17 @@ const { newPage } = useBrowser();
 
 /** The text of each data row's cells (the header row has no cells). */
 async function rows(table: Locator): Promise<string[][]> {
-  return table.getByRole('row').evaluateAll((trs) =>
-    trs.filter((tr) => tr.querySelector('td')).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))
-  );
+  return table
+    .getByRole('row')
+    .evaluateAll((trs) =>
+      trs
+        .filter((tr) => tr.querySelector('td'))
+        .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''))
+    );
 }
 /** A cell's number ("1 533" → 1533); NaN for a missing value. */
-const number = (text: string | undefined) => (/\d/.test(text ?? '') ? Number(text!.replace(/[^\d,]/g, '').replace(',', '.')) : NaN);
+const number = (text: string | undefined) =>
+  /\d/.test(text ?? '') ? Number(text!.replace(/[^\d,]/g, '').replace(',', '.')) : NaN;
 const known = (values: number[]) => values.filter((v) => !Number.isNaN(v));
 
 async function open(page: Page, query = '') {
@@ -104,7 +109,10 @@ describe('indicator page', () => {
     await open(page, '?par=pays&vue=multiples&region=Europe');
     const titles = (await page.getByRole('heading', { level: 2 }).allTextContents()).filter((t) => t !== 'Filtres');
     expect(titles.length).toBeGreaterThan(1);
-    expect(titles.filter((t) => /^[A-Z]{3}$/.test(t)), `figure titles: ${titles.join(', ')}`).toEqual([]);
+    expect(
+      titles.filter((t) => /^[A-Z]{3}$/.test(t)),
+      `figure titles: ${titles.join(', ')}`
+    ).toEqual([]);
     expect(titles).toContain('France');
   });
 });

@@ -7,8 +7,7 @@ const { newPage } = useBrowser();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 /** The latest value of the indicator page's chart: the value cell of the table's last row (time order). */
-const latestInTable = (page: Page) =>
-  page.getByRole('table').getByRole('row').last().getByRole('cell').nth(1).textContent();
+const latestInTable = (page: Page) => page.getByRole('table').getByRole('row').last().getByRole('cell').nth(1).textContent();
 
 /** Follows the language link: a full reload with `?lang=`. */
 async function switchTo(page: Page, name: string, lang: 'fr' | 'en') {

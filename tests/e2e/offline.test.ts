@@ -23,7 +23,10 @@ describe('self-hosted engine (no other host)', () => {
 
     // The worker and the wasm came from the app, and the app serves them.
     const fromPage = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('duckdb'))
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((name) => name.includes('duckdb'))
     );
     const wasm = requested.filter((url) => /duckdb.*\.wasm/.test(url));
     expect(fromPage.length, 'the page loaded a DuckDB worker').toBeGreaterThan(0);
@@ -34,7 +37,9 @@ describe('self-hosted engine (no other host)', () => {
       expect(res.status, url).toBe(200);
     }
     expect(foreign).toEqual([]);
-    expect(requested.filter((url) => new URL(url).origin !== origin && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(
+      requested.filter((url) => new URL(url).origin !== origin && !url.startsWith('blob:') && !url.startsWith('data:'))
+    ).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

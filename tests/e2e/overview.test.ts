@@ -41,7 +41,9 @@ describe("Vue d'ensemble", () => {
     await visit(page, '/');
     const touring = page.locator('article[data-axis="tournees"]');
     await expect(touring.getByText(SAMPLE, { exact: true }).isVisible()).resolves.toBe(true);
-    const offices = page.locator('article', { has: page.getByRole('heading', { name: "Représentations du Québec à l'étranger" }) });
+    const offices = page.locator('article', {
+      has: page.getByRole('heading', { name: "Représentations du Québec à l'étranger" })
+    });
     await expect(offices.count()).resolves.toBe(1);
     await expect(offices.getByText(SAMPLE).count()).resolves.toBe(0);
   });

@@ -18,7 +18,10 @@ async function printed(page: Page, format: 'Letter' | 'A4', name: string) {
   writeFileSync(file, await page.pdf({ format, printBackground: true }));
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const count = Number(info.match(/^Pages:\s+(\d+)/m)?.[1]);
-  const size = info.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m)!.slice(1).map((n) => Math.round(Number(n)));
+  const size = info
+    .match(/^Page size:\s+([\d.]+) x ([\d.]+)/m)!
+    .slice(1)
+    .map((n) => Math.round(Number(n)));
   const pages = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, count).map(plain);
   return { file, count, size, pages };
 }
@@ -66,13 +69,19 @@ describe('Rapport', () => {
     await expect(cover.locator('ol li').count()).resolves.toBe(8);
     const panels = page.locator('section.rpanel');
     await expect(panels.count()).resolves.toBe(8);
-    for (const title of ["1. Tournées et soutien à l'exportation", '3. Coproductions', "6. Représentations du Québec à l'étranger"]) {
+    for (const title of [
+      "1. Tournées et soutien à l'exportation",
+      '3. Coproductions',
+      "6. Représentations du Québec à l'étranger"
+    ]) {
       await expect(page.getByRole('img', { name: title, exact: true }).count(), title).resolves.toBe(1);
     }
     const first = panels.first();
     await expect(first.getByText('Dernière valeur · 2025-2026').isVisible()).resolves.toBe(true);
     await expect(first.locator('table tbody tr').count()).resolves.toBe(12);
-    await expect(first.getByRole('button', { name: "Exporter : Tournées et soutien à l'exportation" }).isVisible()).resolves.toBe(true);
+    await expect(first.getByRole('button', { name: "Exporter : Tournées et soutien à l'exportation" }).isVisible()).resolves.toBe(
+      true
+    );
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });
@@ -93,11 +102,15 @@ describe('Rapport', () => {
       expect(pdf.pages[0]).toContain('Période 2014-2015 à 2025-2026');
       expect(pdf.pages[0]).toContain('Filtres Aucun filtre');
       // The cover stands alone (it lists the titles, but no panel's table or definition is on it).
-      expect(panels.some((p) => pdf.pages[0]!.includes(plain(p.caption)) || pdf.pages[0]!.includes(plain(p.definition)))).toBe(false);
+      expect(panels.some((p) => pdf.pages[0]!.includes(plain(p.caption)) || pdf.pages[0]!.includes(plain(p.definition)))).toBe(
+        false
+      );
       for (const p of panels) {
         // Title above the chart, caption beside it, definition below: all three on one page means the
         // page break fell neither inside the chart nor inside its table.
-        const where = [p.title, p.caption, p.definition.slice(0, 60)].map((text) => pdf.pages.findIndex((pg, i) => i > 0 && pg.includes(plain(text))));
+        const where = [p.title, p.caption, p.definition.slice(0, 60)].map((text) =>
+          pdf.pages.findIndex((pg, i) => i > 0 && pg.includes(plain(text)))
+        );
         expect(where[0], `${format}: « ${p.title} » printed`).toBeGreaterThan(0);
         expect(where, `${format}: « ${p.title} » on one page`).toEqual([where[0], where[0], where[0]]);
       }
@@ -122,12 +135,12 @@ describe('Rapport', () => {
     await settled(page);
     await expect.poll(() => page.locator('section.rpanel').count(), { timeout: 30_000 }).toBe(3);
     // In the catalogue's order, whatever the order of the ticks.
-    await expect(page.locator('section.rpanel').evaluateAll((s) => s.map((e) => e.getAttribute('data-indicator')))).resolves.toEqual([
-      'tournees_soutenues',
-      'aide_exportation',
-      'bureaux_etranger'
-    ]);
-    await expect(page.locator('section.rpanel[data-indicator="aide_exportation"] tbody tr').first().locator('td').first().textContent()).resolves.toBe('2016-2017');
+    await expect(
+      page.locator('section.rpanel').evaluateAll((s) => s.map((e) => e.getAttribute('data-indicator')))
+    ).resolves.toEqual(['tournees_soutenues', 'aide_exportation', 'bureaux_etranger']);
+    await expect(
+      page.locator('section.rpanel[data-indicator="aide_exportation"] tbody tr').first().locator('td').first().textContent()
+    ).resolves.toBe('2016-2017');
     const pdf = await printed(page, 'A4', 'ticked');
     expect(pdf.count).toBe(3);
     expect(pdf.pages[0]).toContain('Filtres Période : depuis 2016');

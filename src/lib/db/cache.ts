@@ -29,7 +29,11 @@ export class ReadCache {
     if (kept) return kept;
     const generation = this.#generation;
     const rows = await run();
-    if (!q.params?.length && generation === this.#generation) this.#answers.set(q.sql, rows.map((r) => ({ ...(r as object) })));
+    if (!q.params?.length && generation === this.#generation)
+      this.#answers.set(
+        q.sql,
+        rows.map((r) => ({ ...(r as object) }))
+      );
     return rows;
   }
 

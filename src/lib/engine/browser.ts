@@ -76,7 +76,12 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
     if (!d.source) continue;
     await replayImport(db, d).catch((err: unknown) => {
       console.error(`Vigie: ${d.fileName} could not be loaded again`, err);
-      unreplayed.set(d.name, err instanceof ReplayMismatch ? { accepted: err.accepted, expected: err.expected } : { message: err instanceof Error ? err.message : String(err) });
+      unreplayed.set(
+        d.name,
+        err instanceof ReplayMismatch
+          ? { accepted: err.accepted, expected: err.expected }
+          : { message: err instanceof Error ? err.message : String(err) }
+      );
     });
   }
   setState('ready');

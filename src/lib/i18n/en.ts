@@ -18,7 +18,8 @@ export const en: Record<MessageKey, string> = {
   'engine.working': 'Computing…',
   'engine.failed': 'The data engine could not start: the charts shown are the ones computed by the server.',
   'sample.badge': 'Sample data',
-  'sample.explain': 'Series generated for demonstration: no public series can be cited for this indicator. Real data, once imported, replaces it.',
+  'sample.explain':
+    'Series generated for demonstration: no public series can be cited for this indicator. Real data, once imported, replaces it.',
   'filters.title': 'Filters',
   'filters.from': 'From',
   'filters.to': 'To',
@@ -92,7 +93,8 @@ export const en: Record<MessageKey, string> = {
   'chart.sortBy': 'Sort by {column}',
   'chart.events': 'Events',
   'agreements.title': 'International cultural agreements',
-  'agreements.intro': "Québec's international commitments touching culture: agreements, joint statements, memoranda of understanding and statements of intent.",
+  'agreements.intro':
+    "Québec's international commitments touching culture: agreements, joint statements, memoranda of understanding and statements of intent.",
   'agreements.count': '{n} agreements listed from {from} to {to}',
   'agreements.count.one': '{n} agreement listed from {from} to {to}',
   'agreements.perYear': 'New commitments per year',
@@ -123,8 +125,8 @@ export const en: Record<MessageKey, string> = {
   'type.declaration_intention': 'Statement of intent',
   'scope.sectorielle': 'Sectoral',
   'scope.multisectorielle': 'Multisectoral',
-  'yes': 'Yes',
-  'no': 'No',
+  yes: 'Yes',
+  no: 'No',
   'data.title': 'Data',
   'data.intro': 'Datasets loaded in Vigie, their coverage and their origin.',
   'data.dataset': 'Dataset',
@@ -143,7 +145,8 @@ export const en: Record<MessageKey, string> = {
   'kind.annotations': 'Timeline events',
   'error.title': 'Error {status}',
   'error.back': 'Back to the overview',
-  'footer.sources': "Sources: Ministère de la Culture et des Communications, Ministère des Relations internationales et de la Francophonie, Canada's 2020 quadrennial report (2005 UNESCO Convention). Series marked “Sample data” are generated.",
+  'footer.sources':
+    "Sources: Ministère de la Culture et des Communications, Ministère des Relations internationales et de la Francophonie, Canada's 2020 quadrennial report (2005 UNESCO Convention). Series marked “Sample data” are generated.",
   ...exportsEn,
   ...importerEn,
   ...publishingEn

@@ -32,7 +32,9 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang, missing = '—'): string {
   if (value === null || value === undefined || Number.isNaN(value)) return missing;
   if (unit === 'CAD') {
-    return numberFormat(lang, { style: 'currency', currency: 'CAD', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value);
+    return numberFormat(lang, { style: 'currency', currency: 'CAD', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(
+      value
+    );
   }
   if (unit === 'percent') return numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
   return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
@@ -41,10 +43,14 @@ export function formatValue(value: number | null | undefined, unit: Unit, lang: 
 /** A short value for axis ticks: `12,3 M $`, `1,2 k`. */
 export function formatTick(value: number, unit: Unit, lang: Lang): string {
   if (unit === 'CAD') {
-    return numberFormat(lang, { style: 'currency', currency: 'CAD', notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    return numberFormat(lang, { style: 'currency', currency: 'CAD', notation: 'compact', maximumFractionDigits: 1 }).format(
+      value
+    );
   }
   if (unit === 'percent') return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
-  return numberFormat(lang, { notation: Math.abs(value) >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(value);
+  return numberFormat(lang, { notation: Math.abs(value) >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(
+    value
+  );
 }
 
 /** A plain number: `1 234`. */
@@ -86,7 +92,9 @@ export function formatPeriod(p: PeriodLike, lang: Lang): string {
     case 'quarter':
       return `${lang === 'fr' ? 'T' : 'Q'}${Math.floor(Number(p.start.slice(5, 7)) / 3) + 1} ${y}`;
     case 'month':
-      return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dayToDate(p.start));
+      return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        dayToDate(p.start)
+      );
     case 'day':
       return formatDay(p.start, lang);
     case 'interval':

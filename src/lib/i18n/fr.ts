@@ -21,7 +21,8 @@ export const fr = {
   'engine.working': 'Calcul en cours…',
   'engine.failed': "Le moteur de données n'a pas pu démarrer : les graphiques affichés sont ceux calculés par le serveur.",
   'sample.badge': "Données d'exemple",
-  'sample.explain': "Série générée pour la démonstration : aucune série publique ne peut être citée pour cet indicateur. Des données réelles importées la remplacent.",
+  'sample.explain':
+    'Série générée pour la démonstration : aucune série publique ne peut être citée pour cet indicateur. Des données réelles importées la remplacent.',
   'filters.title': 'Filtres',
   'filters.from': 'De',
   'filters.to': 'À',
@@ -95,7 +96,8 @@ export const fr = {
   'chart.sortBy': 'Trier par {column}',
   'chart.events': 'Repères',
   'agreements.title': 'Ententes internationales en culture',
-  'agreements.intro': "Engagements internationaux du Québec touchant la culture : ententes, déclarations conjointes, protocoles d'entente et déclarations d'intention.",
+  'agreements.intro':
+    "Engagements internationaux du Québec touchant la culture : ententes, déclarations conjointes, protocoles d'entente et déclarations d'intention.",
   'agreements.count': '{n} ententes répertoriées de {from} à {to}',
   'agreements.count.one': '{n} entente répertoriée de {from} à {to}',
   'agreements.perYear': 'Nouveaux engagements par année',
@@ -118,7 +120,8 @@ export const fr = {
   'agreements.inForce': 'En vigueur',
   'agreements.conventionLegend': "Cite la Convention de 2005 de l'UNESCO sur la diversité des expressions culturelles",
   'agreements.otherLegend': 'Autre partenaire',
-  'agreements.context': 'Contexte : {n} nouveaux engagements de 2012 à 2015; plus de 30 engagements en vigueur depuis les années 1960.',
+  'agreements.context':
+    'Contexte : {n} nouveaux engagements de 2012 à 2015; plus de 30 engagements en vigueur depuis les années 1960.',
   'agreements.between': 'entre {from} et {to}',
   'type.accord': 'Accord',
   'type.declaration_conjointe': 'Déclaration conjointe',
@@ -126,8 +129,8 @@ export const fr = {
   'type.declaration_intention': "Déclaration d'intention",
   'scope.sectorielle': 'Sectorielle',
   'scope.multisectorielle': 'Multisectorielle',
-  'yes': 'Oui',
-  'no': 'Non',
+  yes: 'Oui',
+  no: 'Non',
   'data.title': 'Données',
   'data.intro': 'Jeux de données chargés dans Vigie, leur couverture et leur provenance.',
   'data.dataset': 'Jeu de données',
@@ -146,7 +149,8 @@ export const fr = {
   'kind.annotations': 'Repères chronologiques',
   'error.title': 'Erreur {status}',
   'error.back': "Retour à la vue d'ensemble",
-  'footer.sources': 'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
+  'footer.sources':
+    'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
   ...exportsFr,
   ...importerFr,
   ...publishingFr

@@ -36,7 +36,10 @@ const STATCAN = ['ref_date', 'value'];
 
 /** Reads a header cell as a key: trimmed, lower case, quotes and BOM removed. */
 function key(h: string): string {
-  return h.replace(/^\ufeff/, '').trim().toLowerCase();
+  return h
+    .replace(/^\ufeff/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** The layout the header suggests. */

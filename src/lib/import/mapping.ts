@@ -1,7 +1,20 @@
 import type { Layout, Sniffed } from './detect';
 
 /** What a column can mean for Vigie. */
-export const FIELDS = ['indicator', 'period', 'value', 'region', 'country', 'discipline', 'program', 'note', 'source', 'unit', 'scalar', 'status'] as const;
+export const FIELDS = [
+  'indicator',
+  'period',
+  'value',
+  'region',
+  'country',
+  'discipline',
+  'program',
+  'note',
+  'source',
+  'unit',
+  'scalar',
+  'status'
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Fields a file must provide, by a column or (indicator only) a constant. */
@@ -24,7 +37,19 @@ export interface ColumnMapping {
 /** Header words (accents, case and punctuation ignored) that name each field, French and English. */
 const SYNONYMS: Record<Field, string[]> = {
   indicator: ['indicator id', 'indicator', 'indicateur', 'indicateurs', 'code indicateur', 'id indicateur', 'mesure'],
-  period: ['period', 'periode', 'annee', 'year', 'ref date', 'date', 'exercice', 'exercice financier', 'annee financiere', 'trimestre', 'mois'],
+  period: [
+    'period',
+    'periode',
+    'annee',
+    'year',
+    'ref date',
+    'date',
+    'exercice',
+    'exercice financier',
+    'annee financiere',
+    'trimestre',
+    'mois'
+  ],
   value: ['value', 'valeur', 'valeurs', 'nombre', 'montant', 'total', 'donnee', 'donnees'],
   region: ['region', 'regions', 'geo', 'zone', 'territoire', 'continent', 'zone geographique'],
   country: ['country', 'pays', 'iso3', 'code pays', 'partner country'],
@@ -38,7 +63,22 @@ const SYNONYMS: Record<Field, string[]> = {
 };
 
 /** Statistics Canada's own columns; any other column of such a table is one of its dimensions. */
-const STATCAN_META = ['ref date', 'geo', 'dguid', 'uom', 'uom id', 'scalar factor', 'scalar id', 'vector', 'coordinate', 'value', 'status', 'symbol', 'terminated', 'decimals'];
+const STATCAN_META = [
+  'ref date',
+  'geo',
+  'dguid',
+  'uom',
+  'uom id',
+  'scalar factor',
+  'scalar id',
+  'vector',
+  'coordinate',
+  'value',
+  'status',
+  'symbol',
+  'terminated',
+  'decimals'
+];
 
 /** A header or label reduced for comparison: no accents, lower case, words separated by one space. */
 export function normaliseLabel(text: string): string {
@@ -58,7 +98,10 @@ export function fieldOf(header: string): Field | null {
 }
 
 /** Vigie's first guess of the mapping, from the header and the layout. */
-export function proposeMapping(sniffed: Pick<Sniffed, 'header' | 'layout'>, isPeriodHeader: (h: string) => boolean): ColumnMapping {
+export function proposeMapping(
+  sniffed: Pick<Sniffed, 'header' | 'layout'>,
+  isPeriodHeader: (h: string) => boolean
+): ColumnMapping {
   const { header, layout } = sniffed;
   const columns: Partial<Record<Field, number>> = {};
   const periodColumns = layout === 'wide' ? header.flatMap((h, i) => (isPeriodHeader(h) ? [i] : [])) : [];
@@ -72,7 +115,14 @@ export function proposeMapping(sniffed: Pick<Sniffed, 'header' | 'layout'>, isPe
       const i = header.findIndex((h) => normaliseLabel(h) === k);
       return i >= 0 ? i : undefined;
     };
-    Object.assign(columns, { period: at('ref date'), value: at('value'), region: at('geo'), unit: at('uom'), scalar: at('scalar factor'), status: at('status') });
+    Object.assign(columns, {
+      period: at('ref date'),
+      value: at('value'),
+      region: at('geo'),
+      unit: at('uom'),
+      scalar: at('scalar factor'),
+      status: at('status')
+    });
     delete columns.source;
     // The table's own dimension (e.g. "Fuel consumed for electric power generation") names the series.
     const dimension = header.findIndex((h) => !STATCAN_META.includes(normaliseLabel(h)));

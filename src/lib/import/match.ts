@@ -15,7 +15,8 @@ export function matchIndicator(label: string, catalogue: readonly CatalogueEntry
   const k = normaliseLabel(label);
   if (!k) return null;
   for (const e of catalogue) {
-    if (normaliseLabel(e.indicator_id) === k || normaliseLabel(e.name_fr) === k || normaliseLabel(e.name_en) === k) return e.indicator_id;
+    if (normaliseLabel(e.indicator_id) === k || normaliseLabel(e.name_fr) === k || normaliseLabel(e.name_en) === k)
+      return e.indicator_id;
   }
   return null;
 }

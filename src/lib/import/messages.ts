@@ -3,8 +3,18 @@ import type { Problem, ProblemCode } from './pipeline';
 
 /** Every problem an import can report, for exhaustive checks. */
 export const PROBLEM_CODES: readonly ProblemCode[] = [
-  'indicator_missing', 'indicator_unknown', 'period_missing', 'period_invalid', 'value_nan', 'value_negative',
-  'duplicate_in_file', 'unclosed_quote', 'missing_columns', 'too_many_columns', 'invalid_unicode', 'malformed'
+  'indicator_missing',
+  'indicator_unknown',
+  'period_missing',
+  'period_invalid',
+  'value_nan',
+  'value_negative',
+  'duplicate_in_file',
+  'unclosed_quote',
+  'missing_columns',
+  'too_many_columns',
+  'invalid_unicode',
+  'malformed'
 ];
 
 /** A problem in the manager's words, with the offending cell's text inserted as text. */

@@ -7,8 +7,7 @@ import { SNIFF_BYTES } from './limits';
 
 /** Messages the page sends. */
 export type WorkerRequest =
-  | { type: 'sniff'; file: Blob; overrides: Partial<Dialect> }
-  | { type: 'transcode'; file: Blob; encoding: Dialect['encoding'] };
+  { type: 'sniff'; file: Blob; overrides: Partial<Dialect> } | { type: 'transcode'; file: Blob; encoding: Dialect['encoding'] };
 
 const SLICE = 4 * 1024 * 1024;
 

@@ -1,12 +1,29 @@
 import type { Connector } from '$lib/db/types';
 import { datasetMetaQueries, deleteDatasetQueries, rebuildDerived, rebuildSummaries } from '$lib/queries/datasets';
 import {
-  checkQuery, cleanupQueries, duplicateCountQuery, duplicateQuery, indicatorLabelsQuery, indicatorMapQueries, periodNamesQueries,
-  periodsQuery, problemCountsQuery, problemsQuery, readRawQuery, rejectsQuery, rowsQueries
+  checkQuery,
+  cleanupQueries,
+  duplicateCountQuery,
+  duplicateQuery,
+  indicatorLabelsQuery,
+  indicatorMapQueries,
+  periodNamesQueries,
+  periodsQuery,
+  problemCountsQuery,
+  problemsQuery,
+  readRawQuery,
+  rejectsQuery,
+  rowsQueries
 } from '$lib/queries/import';
 import {
-  acceptedQueries, appendObservationsQueries, commitRowsQuery, existingQuery, exportDatasetQueries, insertIndicatorQuery,
-  overlapQuery, type NewIndicator
+  acceptedQueries,
+  appendObservationsQueries,
+  commitRowsQuery,
+  existingQuery,
+  exportDatasetQueries,
+  insertIndicatorQuery,
+  overlapQuery,
+  type NewIndicator
 } from '$lib/queries/import-commit';
 import { indicatorsQuery, type Indicator } from '$lib/queries/indicators';
 import type { Dialect } from './detect';
@@ -16,8 +33,18 @@ import { matchIndicator } from './match';
 
 /** Why a row (or the file) cannot be loaded. */
 export type ProblemCode =
-  | 'indicator_missing' | 'indicator_unknown' | 'period_missing' | 'period_invalid' | 'value_nan' | 'value_negative'
-  | 'duplicate_in_file' | 'unclosed_quote' | 'missing_columns' | 'too_many_columns' | 'invalid_unicode' | 'malformed';
+  | 'indicator_missing'
+  | 'indicator_unknown'
+  | 'period_missing'
+  | 'period_invalid'
+  | 'value_nan'
+  | 'value_negative'
+  | 'duplicate_in_file'
+  | 'unclosed_quote'
+  | 'missing_columns'
+  | 'too_many_columns'
+  | 'invalid_unicode'
+  | 'malformed';
 
 /** One problem, where a manager can find it: file line (header = 1) and column name. */
 export interface Problem {
@@ -90,7 +117,11 @@ export async function stageImport(
   const catalogue = await db.query<Indicator>(indicatorsQuery());
   const raw = await db.query<{ label: string | null; n: number }>(indicatorLabelsQuery());
   return {
-    labels: raw.map((r) => ({ label: r.label ?? '', rows: r.n, indicatorId: r.label ? matchIndicator(r.label, catalogue) : null })),
+    labels: raw.map((r) => ({
+      label: r.label ?? '',
+      rows: r.n,
+      indicatorId: r.label ? matchIndicator(r.label, catalogue) : null
+    })),
     rejectedLines: rejects.map((r) => ({
       line: r.line,
       column: r.column_name ? (header[Number(r.column_name.slice(1))] ?? null) : null,
@@ -101,7 +132,12 @@ export async function stageImport(
 }
 
 /** The column a problem is about, by the file's header. */
-function columnOf(code: ProblemCode, mapping: ColumnMapping, header: readonly string[], sourceColumn: string | null): string | null {
+function columnOf(
+  code: ProblemCode,
+  mapping: ColumnMapping,
+  header: readonly string[],
+  sourceColumn: string | null
+): string | null {
   if (sourceColumn) return header[Number(sourceColumn.slice(1))] ?? null;
   const field: Field = code.startsWith('indicator') ? 'indicator' : code.startsWith('period') ? 'period' : 'value';
   const i = mapping.columns[field];
@@ -175,7 +211,8 @@ export async function commitImport(
   });
   await db.query({ sql: 'BEGIN TRANSACTION' });
   try {
-    if (again) for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)]) await db.query(q);
+    if (again)
+      for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)]) await db.query(q);
     for (const ind of newIndicators) await db.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
     await db.query(existingQuery(dataset)); // again: what is loaded may have changed since the check
     for (const q of acceptedQueries(dataset, defaultSource, mode)) await db.query(q);

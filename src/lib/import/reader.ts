@@ -37,7 +37,12 @@ export function sniffFile(file: File, overrides: Partial<Dialect> = {}, signal?:
 }
 
 /** The whole file as UTF-8 bytes (for Windows-1252 files; UTF-8 files are handed to DuckDB as they are). */
-export function transcodeFile(file: Blob, encoding: Dialect['encoding'], onProgress: OnProgress, signal?: AbortSignal): Promise<Uint8Array> {
+export function transcodeFile(
+  file: Blob,
+  encoding: Dialect['encoding'],
+  onProgress: OnProgress,
+  signal?: AbortSignal
+): Promise<Uint8Array> {
   return ask({ type: 'transcode', file, encoding }, signal, onProgress);
 }
 

@@ -26,7 +26,11 @@ export async function rejectedRowsCsv(db: Connector, header: readonly string[], 
     words.describe(String(r.problem))
   ]);
   // Lines the reader could not split keep their raw text in the first column.
-  for (const l of lines) out.push([l.csv_line, ...header.slice(1).map(() => ''), l.line, words.describe(readerProblem(l.error_type))]);
+  for (const l of lines)
+    out.push([l.csv_line, ...header.slice(1).map(() => ''), l.line, words.describe(readerProblem(l.error_type))]);
   out.sort((a, b) => Number(a[header.length]) - Number(b[header.length]));
-  return '\ufeff' + Papa.unparse({ fields: [...header, words.line, words.reason], data: out }, { escapeFormulae: true, newline: '\r\n' });
+  return (
+    '\ufeff' +
+    Papa.unparse({ fields: [...header, words.line, words.reason], data: out }, { escapeFormulae: true, newline: '\r\n' })
+  );
 }

@@ -12,14 +12,30 @@ const SHAPE: Record<DatasetKind, { group: string; key: string[]; compared: strin
   indicators: {
     group: 'indicator_id',
     key: ['indicator_id'],
-    compared: ['axis', 'name_fr', 'name_en', 'unit', 'direction', 'target', 'target_period', 'definition_fr', 'definition_en', 'source', 'measure']
+    compared: [
+      'axis',
+      'name_fr',
+      'name_en',
+      'unit',
+      'direction',
+      'target',
+      'target_period',
+      'definition_fr',
+      'definition_en',
+      'source',
+      'measure'
+    ]
   },
   agreements: {
     group: 'CAST(NULL AS VARCHAR)',
     key: ['partner', 'upper(partner_country)', 'signed'],
     compared: ['type', 'scope', 'cites_2005_convention', 'in_force', 'source']
   },
-  annotations: { group: 'CAST(NULL AS VARCHAR)', key: ['date', 'label_fr'], compared: ['label_en', 'short_fr', 'short_en', 'source'] }
+  annotations: {
+    group: 'CAST(NULL AS VARCHAR)',
+    key: ['date', 'label_fr'],
+    compared: ['label_en', 'short_fr', 'short_en', 'source']
+  }
 };
 
 const RAW: Record<DatasetKind, string> = {

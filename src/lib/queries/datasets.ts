@@ -43,7 +43,20 @@ export interface DatasetEntry {
 
 /** The columns each kind of file may have; absent optional columns load as NULL. */
 export const CONTRACT: Record<DatasetKind, readonly string[]> = {
-  indicators: ['indicator_id', 'axis', 'name_fr', 'name_en', 'unit', 'direction', 'target', 'target_period', 'definition_fr', 'definition_en', 'source', 'measure'],
+  indicators: [
+    'indicator_id',
+    'axis',
+    'name_fr',
+    'name_en',
+    'unit',
+    'direction',
+    'target',
+    'target_period',
+    'definition_fr',
+    'definition_en',
+    'source',
+    'measure'
+  ],
   observations: ['indicator_id', 'period', 'value', 'region', 'country', 'discipline', 'program', 'note', 'source'],
   agreements: ['partner', 'partner_country', 'type', 'scope', 'signed', 'cites_2005_convention', 'in_force', 'source'],
   annotations: ['date', 'label_fr', 'label_en', 'short_fr', 'short_en', 'source']
@@ -112,13 +125,13 @@ async function insertFile(db: Connector, file: DatasetFile, reg: string): Promis
   // The contract's dialect is fixed (comma, double quotes): a ragged row is then an error with its line,
   // where a sniffer would quietly fall back to reading the whole file as one column.
   const source = `read_csv(${literal(reg)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const described = await db.query<{ column_name: string }>({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})` });
+  const described = await db.query<{ column_name: string }>({
+    sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})`
+  });
   // Headers match the contract whatever their case or surrounding spaces.
   const byLower = new Map(described.map((r) => [r.column_name.trim().toLowerCase(), r.column_name] as const));
   const columns = CONTRACT[file.kind];
-  const select = columns
-    .map((c) => (byLower.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
-    .join(', ');
+  const select = columns.map((c) => (byLower.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL')).join(', ');
   const table = RAW_TABLE[file.kind];
   await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] });
   await db.query({
@@ -129,7 +142,10 @@ async function insertFile(db: Connector, file: DatasetFile, reg: string): Promis
 
 /** Deletes a dataset's raw rows and its load order (the derived tables are the caller's to rebuild). */
 export function deleteDatasetQueries(name: string): SqlQuery[] {
-  return [...Object.values(RAW_TABLE), 'dataset_meta'].map((table) => ({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [name] }));
+  return [...Object.values(RAW_TABLE), 'dataset_meta'].map((table) => ({
+    sql: `DELETE FROM ${table} WHERE dataset = ?`,
+    params: [name]
+  }));
 }
 
 /** Removes datasets' rows and rebuilds the derived tables once, in one transaction. */
@@ -200,7 +216,7 @@ function observationsTable(): SqlQuery {
   return {
     // New agreements per year are derived from the agreements themselves; one known only within an
     // interval (2016/2020) stays an interval, never a made-up year.
-      sql: `CREATE OR REPLACE TABLE observations AS
+    sql: `CREATE OR REPLACE TABLE observations AS
 WITH typed AS (
   SELECT dataset, line, indicator_id, period, TRY_CAST(replace(value, ' ', '') AS DOUBLE) AS value,
     region, upper(country) AS country, discipline, program, note, source

@@ -62,8 +62,12 @@ SELECT p.dataset, CAST(c.rec + 1 AS INTEGER) AS line, c.indicator_id, c.period, 
   coalesce(c.source, p.default_source) = 'sample' AS is_sample
 FROM import_checked c
 CROSS JOIN import_commit p
-${mode === 'append' ? `ANTI JOIN import_existing e ON ${SAME_ROW}
-` : ''}WHERE c.problem IS NULL`
+${
+  mode === 'append'
+    ? `ANTI JOIN import_existing e ON ${SAME_ROW}
+`
+    : ''
+}WHERE c.problem IS NULL`
     }
   ];
 }
@@ -106,7 +110,6 @@ VALUES (?, 2, ?, ?, ?, ?, ?, 'up', ?, 'flow')`,
     params: [dataset, ind.indicator_id, ind.axis, ind.name_fr, ind.name_en, ind.unit, dataset]
   };
 }
-
 
 /**
  * Adds the accepted rows to the derived `observations` table as a full rebuild would, without one (a

@@ -76,7 +76,10 @@ FROM import_raw`
 export function periodNamesQueries(mapping: ColumnMapping, header: readonly string[]): SqlQuery[] {
   return [
     { sql: 'CREATE OR REPLACE TEMP TABLE import_period_names (source_column VARCHAR, period VARCHAR)' },
-    ...mapping.periodColumns.map((i) => ({ sql: 'INSERT INTO import_period_names VALUES (?, ?)', params: [`c${i}`, header[i] ?? ''] }))
+    ...mapping.periodColumns.map((i) => ({
+      sql: 'INSERT INTO import_period_names VALUES (?, ?)',
+      params: [`c${i}`, header[i] ?? '']
+    }))
   ];
 }
 
@@ -208,8 +211,19 @@ export function rejectedLinesQuery(): SqlQuery {
 
 /** Drops the import's working tables. */
 export function cleanupQueries(): SqlQuery[] {
-  const tables = ['import_raw', 'import_unpivoted', 'import_constant', 'import_checked', 'import_periods', 'import_existing',
-    'import_commit', 'import_indicator_map', 'import_period_names', 'import_rejects', 'import_scan'];
+  const tables = [
+    'import_raw',
+    'import_unpivoted',
+    'import_constant',
+    'import_checked',
+    'import_periods',
+    'import_existing',
+    'import_commit',
+    'import_indicator_map',
+    'import_period_names',
+    'import_rejects',
+    'import_scan'
+  ];
   const views = ['import_rows', 'import_accepted'].map((v) => ({ sql: `DROP VIEW IF EXISTS ${v}` }));
   return [...views, ...tables.map((t) => ({ sql: `DROP TABLE IF EXISTS ${t}` }))];
 }

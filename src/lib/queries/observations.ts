@@ -72,7 +72,8 @@ function dimensionSubsets(): FilterDimension[][] {
 export function rollupQueries(): SqlQuery[] {
   const [full, ...coarser] = dimensionSubsets();
   const finest = rollupTable(full!);
-  const key = (dims: readonly FilterDimension[]) => ['indicator_id', 'period', 'period_start', 'period_end', 'granularity', ...dims].join(', ');
+  const key = (dims: readonly FilterDimension[]) =>
+    ['indicator_id', 'period', 'period_start', 'period_end', 'granularity', ...dims].join(', ');
   const finish = (table: string, partial: string) => `CREATE OR REPLACE TABLE ${table} AS
 WITH p AS (${partial})
 SELECT p.*, year(p.period_start) AS year,

@@ -106,10 +106,23 @@ export function buildSeriesIndex(rows: readonly IndexRow[]): SeriesIndex | null 
   let last: IndexPoint | undefined;
   rows.forEach((r, i) => {
     // Rows arrive sorted by point: a new point starts where the key changes.
-    if (!last || last.indicator_id !== r.indicator_id || last.period !== r.period || last.start !== r.start || last.end !== r.end || last.granularity !== r.granularity) {
+    if (
+      !last ||
+      last.indicator_id !== r.indicator_id ||
+      last.period !== r.period ||
+      last.start !== r.start ||
+      last.end !== r.end ||
+      last.granularity !== r.granularity
+    ) {
       last = {
-        indicator_id: r.indicator_id, period: r.period, start: r.start, end: r.end, granularity: r.granularity,
-        year: r.year, mean: r.mean, has: [r.has_region, r.has_discipline, r.has_program]
+        indicator_id: r.indicator_id,
+        period: r.period,
+        start: r.start,
+        end: r.end,
+        granularity: r.granularity,
+        year: r.year,
+        mean: r.mean,
+        has: [r.has_region, r.has_discipline, r.has_program]
       };
       points.push(last);
     }
@@ -132,7 +145,7 @@ export function buildSeriesIndex(rows: readonly IndexRow[]): SeriesIndex | null 
 
 /** Orders text by code point, as DuckDB orders VARCHAR (UTF-16 units differ above U+FFFF). */
 function byCodePoint(a: string, b: string): number {
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a.codePointAt(i)!;
     const y = b.codePointAt(j)!;
     if (x !== y) return x - y;
@@ -168,15 +181,26 @@ function sumsOf(index: SeriesIndex, indicatorIds: readonly string[], filters: Fi
   const { points } = index;
   const kept = new Uint8Array(points.length);
   points.forEach((p, i) => {
-    kept[i] = wanted.has(p.indicator_id) && (filters.from === null || p.year >= filters.from) && (filters.to === null || p.year <= filters.to) ? 1 : 0;
+    kept[i] =
+      wanted.has(p.indicator_id) &&
+      (filters.from === null || p.year >= filters.from) &&
+      (filters.to === null || p.year <= filters.to)
+        ? 1
+        : 0;
   });
   // A filter value the data never holds matches no row (but still keeps indicators without that dimension).
   const filter = FILTER_DIMENSIONS.map((d, k) => (filters[d] === null ? null : (index.values[k]!.get(filters[d]!) ?? -2)));
   const width = split === null ? 1 : index.values[split]!.size + 1;
   const slots = points.length * width;
   const out: Sums = {
-    width, seen: new Uint8Array(slots), sums: new Float64Array(slots), known: new Uint8Array(slots), counts: new Float64Array(slots),
-    sample: new Uint8Array(slots), notes: new Map(), sources: new Map()
+    width,
+    seen: new Uint8Array(slots),
+    sums: new Float64Array(slots),
+    known: new Uint8Array(slots),
+    counts: new Float64Array(slots),
+    sample: new Uint8Array(slots),
+    notes: new Map(),
+    sources: new Map()
   };
   const n = index.point.length;
   rows: for (let i = 0; i < n; i++) {
@@ -225,7 +249,12 @@ export function seriesFromIndex(index: SeriesIndex, indicatorIds: readonly strin
 }
 
 /** What `breakdownQuery(indicatorId, dimension, filters)` answers, from the index: keys in the engine's order, unsaid last. */
-export function breakdownFromIndex(index: SeriesIndex, indicatorId: string, dimension: FilterDimension, filters: Filters): BreakdownPoint[] {
+export function breakdownFromIndex(
+  index: SeriesIndex,
+  indicatorId: string,
+  dimension: FilterDimension,
+  filters: Filters
+): BreakdownPoint[] {
   const k = FILTER_DIMENSIONS.indexOf(dimension);
   const s = sumsOf(index, [indicatorId], filters, k);
   const keys: (string | null)[] = [null, ...index.values[k]!.keys()]; // slot j holds code j − 1
@@ -254,23 +283,41 @@ export function seriesIndexOf(db: Connector, indicatorIds: readonly string[]): P
 }
 
 /** The answer from the index of `ids` when there is one (built, not too large), from the engine otherwise. */
-async function fromIndexOr<T>(db: Connector, ids: readonly string[], fromIndex: (index: SeriesIndex) => T, fromEngine: () => Promise<T>): Promise<T> {
+async function fromIndexOr<T>(
+  db: Connector,
+  ids: readonly string[],
+  fromIndex: (index: SeriesIndex) => T,
+  fromEngine: () => Promise<T>
+): Promise<T> {
   const index = await seriesIndexOf(db, ids).catch(() => null);
   return index ? fromIndex(index) : fromEngine();
 }
 
 /** Reads from the index when there is one, from the engine otherwise. */
 export const seriesFromMemory: SeriesReader = (db, ids, filters, within = ids) =>
-  fromIndexOr(db, within, (index) => seriesFromIndex(index, ids, filters), () => seriesFromEngine(db, ids, filters));
+  fromIndexOr(
+    db,
+    within,
+    (index) => seriesFromIndex(index, ids, filters),
+    () => seriesFromEngine(db, ids, filters)
+  );
 
 /** How a view reads a breakdown: from the engine, or from the index of the one indicator. */
-export type BreakdownReader = (db: Connector, indicatorId: string, dimension: Dimension, filters: Filters) => Promise<BreakdownPoint[]>;
+export type BreakdownReader = (
+  db: Connector,
+  indicatorId: string,
+  dimension: Dimension,
+  filters: Filters
+) => Promise<BreakdownPoint[]>;
 
 /** The engine answers (the server's first render). */
-export const breakdownFromEngine: BreakdownReader = (db, id, dimension, filters) => db.query<BreakdownPoint>(breakdownQuery(id, dimension, filters));
+export const breakdownFromEngine: BreakdownReader = (db, id, dimension, filters) =>
+  db.query<BreakdownPoint>(breakdownQuery(id, dimension, filters));
 
 /** From the index of the indicator when there is one; countries, which the index does not hold, from the engine. */
 export const breakdownFromMemory: BreakdownReader = (db, id, dimension, filters) => {
   const fromEngine = () => breakdownFromEngine(db, id, dimension, filters);
-  return dimension === 'country' ? fromEngine() : fromIndexOr(db, [id], (index) => breakdownFromIndex(index, id, dimension, filters), fromEngine);
+  return dimension === 'country'
+    ? fromEngine()
+    : fromIndexOr(db, [id], (index) => breakdownFromIndex(index, id, dimension, filters), fromEngine);
 };

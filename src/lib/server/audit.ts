@@ -4,9 +4,19 @@ import { appendLine } from './fsio';
 
 /** What the audit log records. */
 export type AuditEvent =
-  | 'publish' | 'publish_refused' | 'restore' | 'withdraw'
-  | 'sign_in' | 'sign_in_failed' | 'sign_in_limited' | 'sign_out'
-  | 'user_add' | 'user_remove' | 'user_password' | 'user_role' | 'admin_created';
+  | 'publish'
+  | 'publish_refused'
+  | 'restore'
+  | 'withdraw'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_limited'
+  | 'sign_out'
+  | 'user_add'
+  | 'user_remove'
+  | 'user_password'
+  | 'user_role'
+  | 'admin_created';
 
 /** One line of the audit log. Never a password or a token. */
 export interface AuditEntry {

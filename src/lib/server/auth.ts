@@ -51,10 +51,17 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'request' | 'ur
 }
 
 /** What a sign-in attempt gave. */
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'limited'; retryAfterSeconds: number };
+export type SignInResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /** Checks the password (rate-limited), opens a session and sets its cookie; every attempt is audited. */
-export async function signIn(event: Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress'>, name: string, password: string): Promise<SignInResult> {
+export async function signIn(
+  event: Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress'>,
+  name: string,
+  password: string
+): Promise<SignInResult> {
   const { users, sessions, limiter, audit } = services();
   const ip = clientAddress(event);
   const key = name.trim().toLowerCase().slice(0, 64);

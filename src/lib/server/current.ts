@@ -42,9 +42,19 @@ export async function listCurrent(): Promise<CurrentDataset[]> {
       continue;
     }
     const s = await stat(f.path);
-    out.push({ name: f.name, kind: f.kind, number: 0, replaces: false, stamp: `0:${s.mtimeMs}:${s.size}`, record: null, path: f.path });
+    out.push({
+      name: f.name,
+      kind: f.kind,
+      number: 0,
+      replaces: false,
+      stamp: `0:${s.mtimeMs}:${s.size}`,
+      record: null,
+      path: f.path
+    });
   }
-  const rest = [...latest.values()].sort((a, b) => a.versions.at(-1)!.at.localeCompare(b.versions.at(-1)!.at) || a.name.localeCompare(b.name));
+  const rest = [...latest.values()].sort(
+    (a, b) => a.versions.at(-1)!.at.localeCompare(b.versions.at(-1)!.at) || a.name.localeCompare(b.name)
+  );
   for (const d of rest) {
     const record = d.versions.at(-1)!;
     if (record.sha256) out.push(fromRecord(d.name, d.kind, record));
@@ -53,7 +63,15 @@ export async function listCurrent(): Promise<CurrentDataset[]> {
 }
 
 function fromRecord(name: string, kind: DatasetKind, record: VersionRecord): CurrentDataset {
-  return { name, kind, number: record.version, replaces: record.replaces, stamp: `${record.version}:${record.sha256}`, record, path: null };
+  return {
+    name,
+    kind,
+    number: record.version,
+    replaces: record.replaces,
+    stamp: `${record.version}:${record.sha256}`,
+    record,
+    path: null
+  };
 }
 
 /** A current dataset's text. */

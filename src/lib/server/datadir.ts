@@ -24,7 +24,14 @@ export async function listDataDir(dir = dataDir()): Promise<{ name: string; kind
     .filter((f) => f.toLowerCase().endsWith('.csv'))
     .sort();
   for (const f of obs) out.push({ name: `observations/${f}`, kind: 'observations', path: join(dir, 'observations', f) });
-  const present = await Promise.all(out.map((e) => stat(e.path).then(() => true, () => false)));
+  const present = await Promise.all(
+    out.map((e) =>
+      stat(e.path).then(
+        () => true,
+        () => false
+      )
+    )
+  );
   return out.filter((_, i) => present[i]);
 }
 

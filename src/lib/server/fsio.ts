@@ -149,7 +149,8 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
         await rm(path, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`Lock ${path} still held after ${options.timeoutMs ?? 60_000} ms`, { cause: err });
+      if (Date.now() > deadline)
+        throw new Error(`Lock ${path} still held after ${options.timeoutMs ?? 60_000} ms`, { cause: err });
       await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 5, 50)));
     }
   }

@@ -31,12 +31,28 @@ export interface PublishDecisions {
 
 /** Why a publish is refused. */
 export type PublishRefusal =
-  | 'bad_request' | 'bad_dataset' | FileProblem | 'unreadable' | 'mapping_incomplete' | 'unknown_indicator'
-  | 'indicator_exists' | 'nothing_valid' | 'nothing_new' | 'count_mismatch';
+  | 'bad_request'
+  | 'bad_dataset'
+  | FileProblem
+  | 'unreadable'
+  | 'mapping_incomplete'
+  | 'unknown_indicator'
+  | 'indicator_exists'
+  | 'nothing_valid'
+  | 'nothing_new'
+  | 'count_mismatch';
 
 /** What a publish gave: the new version(s), or a refusal with its HTTP status. */
 export type PublishOutcome =
-  | { ok: true; dataset: string; record: VersionRecord; rows: number; accepted: number; rejected: number; catalogue: VersionRecord | null }
+  | {
+      ok: true;
+      dataset: string;
+      record: VersionRecord;
+      rows: number;
+      accepted: number;
+      rejected: number;
+      catalogue: VersionRecord | null;
+    }
   | { ok: false; status: number; code: PublishRefusal; detail?: string };
 
 const ID = /^[a-z0-9_]{1,80}$/;
@@ -82,7 +98,12 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
     if (m.periodColumns.length > 100_000 || !m.periodColumns.every((i) => isInt(i, 100_000))) return null;
     const constant = m.indicatorConstant ?? null;
     if (constant !== null && !text(constant, 500)) return null;
-    mapping = { layout: m.layout as ColumnMapping['layout'], columns, periodColumns: m.periodColumns as number[], indicatorConstant: constant };
+    mapping = {
+      layout: m.layout as ColumnMapping['layout'],
+      columns,
+      periodColumns: m.periodColumns as number[],
+      indicatorConstant: constant
+    };
   }
 
   const indicatorMap: Record<string, string | null> = {};
@@ -103,7 +124,13 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
     const { indicator_id, axis, name_fr, name_en, unit } = item;
     if (typeof indicator_id !== 'string' || !ID.test(indicator_id) || typeof axis !== 'string' || !ID.test(axis)) return null;
     if (!text(name_fr, 200) || !text(name_en ?? name_fr, 200) || !UNITS.includes(unit as string)) return null;
-    described.push({ indicator_id, axis, name_fr: name_fr.trim(), name_en: String(name_en ?? name_fr).trim(), unit: unit as string });
+    described.push({
+      indicator_id,
+      axis,
+      name_fr: name_fr.trim(),
+      name_en: String(name_en ?? name_fr).trim(),
+      unit: unit as string
+    });
   }
   const expectAccepted = r.expectAccepted === undefined || r.expectAccepted === null ? null : r.expectAccepted;
   if (expectAccepted !== null && !isInt(expectAccepted, Number.MAX_SAFE_INTEGER)) return null;
@@ -113,8 +140,13 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
 /** A file name as kept in the history: no folders, no control characters, 200 characters at most. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'fichier.csv';
+  return (
+    base
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 200) || 'fichier.csv'
+  );
 }
 
 /**
@@ -123,15 +155,42 @@ export function cleanFileName(name: string): string {
  * canonical CSV it produces as the dataset's next version. The browser's result is never trusted.
  * Validations run one at a time: DuckDB's Node bindings are synchronous.
  */
-export function publishImport(user: SessionUser, fileName: string, bytes: Uint8Array, decisions: PublishDecisions, ip: string | null = null): Promise<PublishOutcome> {
+export function publishImport(
+  user: SessionUser,
+  fileName: string,
+  bytes: Uint8Array,
+  decisions: PublishDecisions,
+  ip: string | null = null
+): Promise<PublishOutcome> {
   return serial('vigie-publish-validate', async () => {
     const outcome = await validateAndStore(user, fileName, bytes, decisions);
     const { audit } = services();
     if (outcome.ok) {
-      await audit.record({ event: 'publish', user: user.name, ip, dataset: outcome.dataset, version: outcome.record.version, detail: `${fileName} (${outcome.rows} rows)` });
-      if (outcome.catalogue) await audit.record({ event: 'publish', user: user.name, ip, dataset: catalogueNameFor(outcome.dataset), version: outcome.catalogue.version, detail: fileName });
+      await audit.record({
+        event: 'publish',
+        user: user.name,
+        ip,
+        dataset: outcome.dataset,
+        version: outcome.record.version,
+        detail: `${fileName} (${outcome.rows} rows)`
+      });
+      if (outcome.catalogue)
+        await audit.record({
+          event: 'publish',
+          user: user.name,
+          ip,
+          dataset: catalogueNameFor(outcome.dataset),
+          version: outcome.catalogue.version,
+          detail: fileName
+        });
     } else {
-      await audit.record({ event: 'publish_refused', user: user.name, ip, dataset: decisions.dataset, detail: `${fileName}: ${outcome.code}` });
+      await audit.record({
+        event: 'publish_refused',
+        user: user.name,
+        ip,
+        dataset: decisions.dataset,
+        detail: `${fileName}: ${outcome.code}`
+      });
     }
     return outcome;
   });
@@ -139,7 +198,12 @@ export function publishImport(user: SessionUser, fileName: string, bytes: Uint8A
 
 const refuse = (status: number, code: PublishRefusal, detail?: string): PublishOutcome => ({ ok: false, status, code, detail });
 
-async function validateAndStore(user: SessionUser, fileName: string, bytes: Uint8Array, d: PublishDecisions): Promise<PublishOutcome> {
+async function validateAndStore(
+  user: SessionUser,
+  fileName: string,
+  bytes: Uint8Array,
+  d: PublishDecisions
+): Promise<PublishOutcome> {
   if (!isDatasetName(d.dataset) || !d.dataset.startsWith('observations/')) return refuse(400, 'bad_dataset');
   const companion = catalogueNameFor(d.dataset);
 
@@ -147,7 +211,8 @@ async function validateAndStore(user: SessionUser, fileName: string, bytes: Uint
   const sniffed = sniff(bytes.subarray(0, SNIFF_BYTES), d.dialect);
   if (d.mapping) {
     const width = sniffed.header.length;
-    if ([...Object.values(d.mapping.columns), ...d.mapping.periodColumns].some((i) => i >= width)) return refuse(422, 'bad_request', 'column out of range');
+    if ([...Object.values(d.mapping.columns), ...d.mapping.periodColumns].some((i) => i >= width))
+      return refuse(422, 'bad_request', 'column out of range');
   }
 
   const db = await connectNode();
@@ -160,15 +225,20 @@ async function validateAndStore(user: SessionUser, fileName: string, bytes: Uint
   } catch (err) {
     return refuse(422, 'unreadable', err instanceof Error ? err.message.slice(0, 300) : undefined);
   }
-  if (!analysis.ok) return refuse(analysis.problem === 'binary' ? 415 : analysis.problem === 'too_large' ? 413 : 422, analysis.problem);
+  if (!analysis.ok)
+    return refuse(analysis.problem === 'binary' ? 415 : analysis.problem === 'too_large' ? 413 : 422, analysis.problem);
   if (analysis.missing.length || !analysis.check) return refuse(422, 'mapping_incomplete', analysis.missing.join(', '));
 
   // Every indicator the rows go to must be in the catalogue or described with this file.
-  const catalogue = new Set((await db.query<{ indicator_id: string }>({ sql: 'SELECT indicator_id FROM indicators' })).map((r) => r.indicator_id));
+  const catalogue = new Set(
+    (await db.query<{ indicator_id: string }>({ sql: 'SELECT indicator_id FROM indicators' })).map((r) => r.indicator_id)
+  );
   const describedIds = new Set(d.described.map((n) => n.indicator_id));
   const axes = new Set((await db.query<{ axis: string }>({ sql: 'SELECT DISTINCT axis FROM indicators' })).map((r) => r.axis));
   if (d.described.some((n) => !axes.has(n.axis))) return refuse(422, 'bad_request', 'unknown axis');
-  const unknown = Object.values(analysis.indicatorMap).filter((id): id is string => !!id && !catalogue.has(id) && !describedIds.has(id));
+  const unknown = Object.values(analysis.indicatorMap).filter(
+    (id): id is string => !!id && !catalogue.has(id) && !describedIds.has(id)
+  );
   if (unknown.length) return refuse(422, 'unknown_indicator', [...new Set(unknown)].slice(0, 10).join(', '));
   if (describedIds.size) {
     const clash = await db.query<{ indicator_id: string }>(definedElsewhereQuery([...describedIds], companion));
@@ -191,7 +261,15 @@ async function validateAndStore(user: SessionUser, fileName: string, bytes: Uint
     catalogueRecord = await store.publish(companion, out, { by: user.name, fileName, rows: null });
   }
   const record = await store.publish(d.dataset, csv, { by: user.name, fileName, rows, replaces: d.mode === 'replace' });
-  return { ok: true, dataset: d.dataset, record, rows, accepted: check.accepted, rejected: check.rejected, catalogue: catalogueRecord };
+  return {
+    ok: true,
+    dataset: d.dataset,
+    record,
+    rows,
+    accepted: check.accepted,
+    rejected: check.rejected,
+    catalogue: catalogueRecord
+  };
 }
 
 let exports = 0;

@@ -190,7 +190,8 @@ export class FileStore implements DatasetStore {
 
   #check(name: string, bytes?: Uint8Array): void {
     if (!kindOfName(name)) throw new StoreError('bad_name', `Not a dataset name: ${JSON.stringify(name)}`);
-    if (bytes && bytes.byteLength > MAX_IMPORT_BYTES) throw new StoreError('too_large', `${name}: over ${MAX_IMPORT_BYTES} bytes`);
+    if (bytes && bytes.byteLength > MAX_IMPORT_BYTES)
+      throw new StoreError('too_large', `${name}: over ${MAX_IMPORT_BYTES} bytes`);
   }
 
   async publish(name: string, bytes: Uint8Array, meta: WriteMeta): Promise<VersionRecord> {

@@ -135,7 +135,8 @@ export class UserBook {
     await this.#change(async (users) => {
       const u = users.find((x) => x.name === name);
       if (!u) throw new UserError('unknown');
-      if (u.role === 'admin' && role !== 'admin' && users.filter((x) => x.role === 'admin').length === 1) throw new UserError('last_admin');
+      if (u.role === 'admin' && role !== 'admin' && users.filter((x) => x.role === 'admin').length === 1)
+        throw new UserError('last_admin');
       const next = { ...u, role, updatedAt: new Date().toISOString() };
       return { users: users.map((x) => (x === u ? next : x)), result: undefined };
     });

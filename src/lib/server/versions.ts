@@ -10,7 +10,8 @@ import type { DatasetKind } from '$lib/queries/datasets';
 import type { ChangeSummary } from '$lib/publishing/types';
 
 /** Why a restore or withdrawal is refused. */
-export type VersionErrorCode = 'unknown_dataset' | 'unknown_version' | 'already_current' | 'not_withdrawable' | 'already_withdrawn';
+export type VersionErrorCode =
+  'unknown_dataset' | 'unknown_version' | 'already_current' | 'not_withdrawable' | 'already_withdrawn';
 
 /** A refused restore or withdrawal; `status` is the HTTP status to answer with. */
 export class VersionError extends Error {
@@ -33,8 +34,14 @@ interface Known {
 async function known(): Promise<Known[]> {
   const [shipped, stored] = await Promise.all([listDataDir(), services().store.list()]);
   const byName = new Map(stored.map((d) => [d.name, d] as const));
-  const out: Known[] = shipped.map((f) => ({ name: f.name, kind: f.kind, shipped: f.path, records: byName.get(f.name)?.versions ?? [] }));
-  for (const d of stored) if (!shipped.some((f) => f.name === d.name)) out.push({ name: d.name, kind: d.kind, shipped: null, records: d.versions });
+  const out: Known[] = shipped.map((f) => ({
+    name: f.name,
+    kind: f.kind,
+    shipped: f.path,
+    records: byName.get(f.name)?.versions ?? []
+  }));
+  for (const d of stored)
+    if (!shipped.some((f) => f.name === d.name)) out.push({ name: d.name, kind: d.kind, shipped: null, records: d.versions });
   return out;
 }
 
@@ -98,7 +105,12 @@ async function find(name: string): Promise<Known> {
 }
 
 /** Makes an earlier version current again, as a new version; version 0 copies the shipped file. */
-export async function restoreVersion(user: SessionUser, name: string, version: number, ip: string | null = null): Promise<VersionRecord> {
+export async function restoreVersion(
+  user: SessionUser,
+  name: string,
+  version: number,
+  ip: string | null = null
+): Promise<VersionRecord> {
   const d = await find(name);
   const exists = version === 0 ? !!d.shipped : d.records.some((r) => r.version === version);
   if (!Number.isInteger(version) || !exists) throw new VersionError('unknown_version', 404);
@@ -116,7 +128,14 @@ export async function restoreVersion(user: SessionUser, name: string, version: n
       throw err;
     });
   }
-  await audit.record({ event: 'restore', user: user.name, ip, dataset: name, version: record.version, detail: `from v${version}` });
+  await audit.record({
+    event: 'restore',
+    user: user.name,
+    ip,
+    dataset: name,
+    version: record.version,
+    detail: `from v${version}`
+  });
   return record;
 }
 

@@ -11,7 +11,8 @@ import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
 
 /** Where an import stands. */
-export type Phase = 'idle' | 'sniffing' | 'transcoding' | 'reading' | 'review' | 'loading' | 'done' | 'refused' | 'failed' | 'cancelled';
+export type Phase =
+  'idle' | 'sniffing' | 'transcoding' | 'reading' | 'review' | 'loading' | 'done' | 'refused' | 'failed' | 'cancelled';
 
 /** A manager's description of an indicator the catalogue lacks. */
 export interface Described {
@@ -141,9 +142,16 @@ export class ImportSession {
     this.phase = 'reading';
     try {
       const db = await this.#engine();
-      this.stage = await stageImport(db, this.#registered, sniffed.header, sniffed.dialect, $state.snapshot(mapping) as ColumnMapping);
+      this.stage = await stageImport(
+        db,
+        this.#registered,
+        sniffed.header,
+        sniffed.dialect,
+        $state.snapshot(mapping) as ColumnMapping
+      );
       const map: Record<string, string | null> = {};
-      for (const l of this.stage.labels) map[l.label] = this.indicatorMap[l.label] !== undefined ? this.indicatorMap[l.label]! : l.indicatorId;
+      for (const l of this.stage.labels)
+        map[l.label] = this.indicatorMap[l.label] !== undefined ? this.indicatorMap[l.label]! : l.indicatorId;
       this.indicatorMap = map;
       await this.validate();
     } catch (err) {
@@ -157,7 +165,14 @@ export class ImportSession {
     this.phase = 'reading';
     try {
       const db = await this.#engine();
-      this.check = await checkImport(db, stage, $state.snapshot(this.indicatorMap), sniffed.dialect, $state.snapshot(mapping) as ColumnMapping, sniffed.header);
+      this.check = await checkImport(
+        db,
+        stage,
+        $state.snapshot(this.indicatorMap),
+        sniffed.dialect,
+        $state.snapshot(mapping) as ColumnMapping,
+        sniffed.header
+      );
       this.phase = 'review';
     } catch (err) {
       this.fail(err);
@@ -174,7 +189,11 @@ export class ImportSession {
       const now = Date.now();
       const name = `imports/${slugId(file.name.replace(/\.[^.]+$/, ''))}-${now}.csv`;
       const described: NewIndicator[] = Object.entries(this.described).map(([label, d]) => ({
-        indicator_id: this.indicatorMap[label]!, axis: d.axis, name_fr: d.name, name_en: d.name, unit: d.unit
+        indicator_id: this.indicatorMap[label]!,
+        axis: d.axis,
+        name_fr: d.name,
+        name_en: d.name,
+        unit: d.unit
       }));
       const { rows } = await commitImport(db, name, file.name, this.mode, described);
       const ids = Object.values(this.indicatorMap).filter((v): v is string => !!v);
@@ -189,10 +208,20 @@ export class ImportSession {
       const importedAt = new Date(now).toISOString();
       const snapshot = <T>(v: T) => $state.snapshot(v) as T;
       await saveLocal({
-        name, fileName: file.name, importedAt, accepted: rows, rejected: this.check.rejected, mode: this.mode, catalogue: null,
+        name,
+        fileName: file.name,
+        importedAt,
+        accepted: rows,
+        rejected: this.check.rejected,
+        mode: this.mode,
+        catalogue: null,
         source: {
-          file, header: snapshot(this.sniffed!.header), dialect: snapshot(this.sniffed!.dialect), mapping: snapshot(this.mapping!),
-          indicatorMap: snapshot(this.indicatorMap), described
+          file,
+          header: snapshot(this.sniffed!.header),
+          dialect: snapshot(this.sniffed!.dialect),
+          mapping: snapshot(this.mapping!),
+          indicatorMap: snapshot(this.indicatorMap),
+          described
         }
       });
       this.kept = 'saved';
@@ -218,8 +247,21 @@ export class ImportSession {
       this.#registered = null;
     }
     Object.assign(this, {
-      phase: 'idle', file: null, progress: null, sniffed: null, overrides: {}, mapping: null, missing: [], stage: null,
-      indicatorMap: {}, described: {}, check: null, refused: null, error: null, loaded: null, kept: null
+      phase: 'idle',
+      file: null,
+      progress: null,
+      sniffed: null,
+      overrides: {},
+      mapping: null,
+      missing: [],
+      stage: null,
+      indicatorMap: {},
+      described: {},
+      check: null,
+      refused: null,
+      error: null,
+      loaded: null,
+      kept: null
     });
   }
 

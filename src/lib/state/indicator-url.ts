@@ -3,11 +3,20 @@ import type { BreakdownView, IndicatorParams } from '$lib/views/indicator';
 import { filtersFromUrl } from './url';
 
 /** URL words for the breakdown (French, like the rest of the shared links). */
-const DIM_PARAM: Record<Dimension, string> = { region: 'region', country: 'pays', discipline: 'discipline', program: 'programme' };
+const DIM_PARAM: Record<Dimension, string> = {
+  region: 'region',
+  country: 'pays',
+  discipline: 'discipline',
+  program: 'programme'
+};
 const VIEW_PARAM: Record<BreakdownView, string> = { stacked: 'empile', multiples: 'multiples' };
 
 /** The indicator page's parameters from its URL's query; the breakdown defaults to `fallbackDim`. */
-export function indicatorParamsFromUrl(id: string, params: URLSearchParams, fallbackDim: Dimension | null = 'region'): IndicatorParams {
+export function indicatorParamsFromUrl(
+  id: string,
+  params: URLSearchParams,
+  fallbackDim: Dimension | null = 'region'
+): IndicatorParams {
   const rawDim = params.get('par');
   const dim = rawDim === 'aucune' ? null : (DIMENSIONS.find((d) => DIM_PARAM[d] === rawDim) ?? fallbackDim);
   const view = params.get('vue') === VIEW_PARAM.multiples ? 'multiples' : 'stacked';

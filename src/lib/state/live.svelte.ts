@@ -106,7 +106,10 @@ export function live<P, M>(options: LiveOptions<P, M>) {
     const manifest = options.manifest();
     void localData.version; // imported data changes what is to prepare
     return onEngineState((state) => {
-      if (state === 'ready') void browserEngine(manifest).then(prepare).catch(() => {});
+      if (state === 'ready')
+        void browserEngine(manifest)
+          .then(prepare)
+          .catch(() => {});
     });
   });
 

@@ -61,7 +61,13 @@ export function cumulate(points: readonly SeriesPoint[]): { early: SeriesPoint[]
   const early: SeriesPoint[] = [];
   const late: SeriesPoint[] = [];
   for (let y = first; y <= last; y++) {
-    const base = { indicator_id: 'ententes_cumul', period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, granularity: 'year' };
+    const base = {
+      indicator_id: 'ententes_cumul',
+      period: String(y),
+      start: `${y}-01-01`,
+      end: `${y}-12-31`,
+      granularity: 'year'
+    };
     const sample = dated.some((p) => p.sample);
     const sum = (keep: (p: SeriesPoint) => boolean) => dated.filter(keep).reduce((s, p) => s + (p.value ?? 0), 0);
     early.push({ ...base, value: sum((p) => Number(p.start.slice(0, 4)) <= y), sample, note: null, source: null });

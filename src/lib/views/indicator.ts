@@ -4,7 +4,13 @@ import { DIMENSIONS, hasDimensionFilter, type Dimension, type Filters } from '$l
 import type { Indicator } from '$lib/queries/indicators';
 import type { BreakdownPoint, SeriesPoint } from '$lib/queries/observations';
 import {
-  breakdownFromEngine, breakdownFromMemory, seriesFromEngine, seriesFromMemory, seriesIndexOf, type BreakdownReader, type SeriesReader
+  breakdownFromEngine,
+  breakdownFromMemory,
+  seriesFromEngine,
+  seriesFromMemory,
+  seriesIndexOf,
+  type BreakdownReader,
+  type SeriesReader
 } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
@@ -86,7 +92,11 @@ export async function prepareIndicator(db: Connector, id: string): Promise<void>
 }
 
 /** The indicator page's model for a set of parameters. */
-export async function indicatorModel(db: Connector, params: IndicatorParams, read: IndicatorReaders = fromEngine): Promise<IndicatorModel> {
+export async function indicatorModel(
+  db: Connector,
+  params: IndicatorParams,
+  read: IndicatorReaders = fromEngine
+): Promise<IndicatorModel> {
   const { catalogue, dims: allDims, annotations, options } = await pageBasis(db);
   const indicator = catalogue.find((i) => i.indicator_id === params.id) ?? null;
   const has = allDims.find((d) => d.indicator_id === params.id);

@@ -17,7 +17,9 @@ export async function filterOptions(db: Connector): Promise<FilterOptions> {
   const rows = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
   const pick = (d: string) => rows.filter((r) => r.dimension === d).map((r) => r.value);
   return {
-    years: pick('year').map(Number).sort((a, b) => a - b),
+    years: pick('year')
+      .map(Number)
+      .sort((a, b) => a - b),
     region: pick('region').sort(french.compare),
     discipline: pick('discipline').sort(french.compare),
     program: pick('program').sort(french.compare)

@@ -9,7 +9,16 @@ import type { FilterOptions } from './options';
 import { targetStatus, type TargetStatus } from './target';
 
 /** The action axes of the Vision's culture chapter, headline ones first. */
-export const AXES = ['tournees', 'mobilite', 'coproductions', 'ententes', 'vitrines', 'bureaux', 'francophonie', 'numerique'] as const;
+export const AXES = [
+  'tournees',
+  'mobilite',
+  'coproductions',
+  'ententes',
+  'vitrines',
+  'bureaux',
+  'francophonie',
+  'numerique'
+] as const;
 export type Axis = (typeof AXES)[number];
 
 /** One panel of the overview: an axis's headline indicator, its figures and its series. */
@@ -44,12 +53,20 @@ export interface OverviewModel {
 }
 
 /** Builds a panel from an indicator and its (already filtered) series. */
-export function panelOf(axis: Axis, indicator: Indicator, series: SeriesPoint[], dims: IndicatorDims | undefined, filters: Filters): Panel {
+export function panelOf(
+  axis: Axis,
+  indicator: Indicator,
+  series: SeriesPoint[],
+  dims: IndicatorDims | undefined,
+  filters: Filters
+): Panel {
   const known = series.filter((p) => p.value !== null && p.granularity !== 'interval');
   const latest = known.at(-1) ?? null;
   const previous = known.at(-2) ?? null;
   const change =
-    latest?.value != null && previous?.value != null && previous.value !== 0 ? (latest.value - previous.value) / previous.value : null;
+    latest?.value != null && previous?.value != null && previous.value !== 0
+      ? (latest.value - previous.value) / previous.value
+      : null;
   return {
     axis,
     indicator,
@@ -105,13 +122,24 @@ function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indicator: 
 /** Builds the in-memory index of the headline series, so that the first filter change finds it ready. */
 export async function prepareOverview(db: Connector): Promise<void> {
   const { catalogue } = await pageBasis(db);
-  await seriesIndexOf(db, headlinesOf(catalogue).map((h) => h.indicator.indicator_id));
+  await seriesIndexOf(
+    db,
+    headlinesOf(catalogue).map((h) => h.indicator.indicator_id)
+  );
 }
 
 /** The headline indicators' series are read by `read`: the browser passes its in-memory index. */
-export async function overviewModel(db: Connector, filters: Filters, read: SeriesReader = seriesFromEngine): Promise<OverviewModel> {
+export async function overviewModel(
+  db: Connector,
+  filters: Filters,
+  read: SeriesReader = seriesFromEngine
+): Promise<OverviewModel> {
   const { catalogue, dims, annotations, options } = await pageBasis(db);
   const headlines = headlinesOf(catalogue);
-  const rows = await read(db, headlines.map((h) => h.indicator.indicator_id), filters);
+  const rows = await read(
+    db,
+    headlines.map((h) => h.indicator.indicator_id),
+    filters
+  );
   return { filters, panels: panelsOf(headlines, rows, dims, filters), annotations, options, domain: domainOf(rows) };
 }

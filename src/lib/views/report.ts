@@ -23,14 +23,27 @@ const isAxis = (axis: string): axis is Axis => (AXES as readonly string[]).inclu
  * The report's panels, computed the same way on the server and in the browser. Without a choice it is
  * the overview itself; with one, each ticked indicator becomes a panel, in the catalogue's order.
  */
-export async function reportModel(db: Connector, params: ReportParams, read: SeriesReader = seriesFromEngine): Promise<ReportModel> {
+export async function reportModel(
+  db: Connector,
+  params: ReportParams,
+  read: SeriesReader = seriesFromEngine
+): Promise<ReportModel> {
   const { filters, indicators } = params;
   const { catalogue, dims, annotations, options } = await pageBasis(db);
   if (indicators === null) return { ...(await overviewModel(db, filters, read)), catalogue };
   const drawable = catalogue.filter((i) => isAxis(i.axis));
-  const chosen = drawable.filter((i) => indicators.includes(i.indicator_id)).map((indicator) => ({ axis: indicator.axis as Axis, indicator }));
+  const chosen = drawable
+    .filter((i) => indicators.includes(i.indicator_id))
+    .map((indicator) => ({ axis: indicator.axis as Axis, indicator }));
   // One index for every indicator a report can tick: ticking another one finds it ready.
   const ids = chosen.map((c) => c.indicator.indicator_id);
-  const rows = ids.length ? await read(db, ids, filters, drawable.map((i) => i.indicator_id)) : [];
+  const rows = ids.length
+    ? await read(
+        db,
+        ids,
+        filters,
+        drawable.map((i) => i.indicator_id)
+      )
+    : [];
   return { filters, panels: panelsOf(chosen, rows, dims, filters), annotations, options, domain: domainOf(rows), catalogue };
 }

@@ -32,7 +32,12 @@ export const actions: Actions = {
     const password = randomPassword();
     return change(name, async () => {
       await services().users.add(name, role, password);
-      await services().audit.record({ event: 'user_add', user: admin.name, ip: clientAddress(event), detail: `${name} (${role})` });
+      await services().audit.record({
+        event: 'user_add',
+        user: admin.name,
+        ip: clientAddress(event),
+        detail: `${name} (${role})`
+      });
       return { done: 'added' as const, name, password };
     });
   },
@@ -44,7 +49,12 @@ export const actions: Actions = {
     if (!isRole(role)) return fail(400, { name, error: 'bad_role' as const });
     return change(name, async () => {
       await services().users.setRole(name, role);
-      await services().audit.record({ event: 'user_role', user: admin.name, ip: clientAddress(event), detail: `${name} → ${role}` });
+      await services().audit.record({
+        event: 'user_role',
+        user: admin.name,
+        ip: clientAddress(event),
+        detail: `${name} → ${role}`
+      });
       return { done: 'role' as const, name, role };
     });
   },

@@ -23,7 +23,8 @@ export const actions: Actions = {
     if (!name || !password) return fail(400, { name, error: 'missing' as const });
     const result = await signIn(event, name, password);
     if (!result.ok) {
-      if (result.reason === 'limited') return fail(429, { name, error: 'limited' as const, minutes: Math.ceil(result.retryAfterSeconds / 60) });
+      if (result.reason === 'limited')
+        return fail(429, { name, error: 'limited' as const, minutes: Math.ceil(result.retryAfterSeconds / 60) });
       return fail(400, { name, error: 'invalid' as const });
     }
     redirect(303, next(event.url, form.get('suite')));

@@ -8,6 +8,15 @@ export const INDICATORS_PARAM = 'indicateurs';
 export function reportParamsFromUrl(params: URLSearchParams): ReportParams {
   const raw = params.get(INDICATORS_PARAM);
   const indicators =
-    raw === null ? null : [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => /^[\w-]{1,64}$/.test(s)))].slice(0, 100);
+    raw === null
+      ? null
+      : [
+          ...new Set(
+            raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => /^[\w-]{1,64}$/.test(s))
+          )
+        ].slice(0, 100);
   return { filters: filtersFromUrl(params), indicators };
 }

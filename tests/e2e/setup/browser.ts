@@ -32,7 +32,14 @@ export function useBrowser() {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run'
+      ]
     });
   });
   afterAll(async () => {
@@ -90,10 +97,14 @@ export async function settled(page: Page): Promise<void> {
 /** Waits until the browser's engine is no longer starting (ready, failed, or still idle after 10 s). */
 export async function engineStarted(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => {
-      const state = document.querySelector('[data-engine]')?.getAttribute('data-engine');
-      return state === 'ready' || state === 'failed';
-    }, undefined, { timeout: 10_000 })
+    .waitForFunction(
+      () => {
+        const state = document.querySelector('[data-engine]')?.getAttribute('data-engine');
+        return state === 'ready' || state === 'failed';
+      },
+      undefined,
+      { timeout: 10_000 }
+    )
     .catch(() => {});
 }
 
@@ -103,7 +114,8 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function runAxe(page: Page): Promise<Result[]> {
   await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(
-    (options) => (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<AxeResults> } }).axe.run(document, options),
+    (options) =>
+      (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<AxeResults> } }).axe.run(document, options),
     { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }
   );
   return results.violations;
@@ -113,7 +125,12 @@ export async function runAxe(page: Page): Promise<Result[]> {
 export function describeViolations(violations: Result[]): string {
   return violations
     .map((v) => {
-      const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`);
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `    ${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`
+        );
       const more = v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : [];
       return [`[${v.impact}] ${v.id}: ${v.help}`, ...nodes, ...more].join('\n');
     })

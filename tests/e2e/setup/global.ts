@@ -98,14 +98,26 @@ export default async function setup({ provide }: TestProject) {
   // The run's own store folder (published versions, accounts), with one editor account made by the
   // command line a manager would use: every run starts from the shipped data.
   const store = mkdtempSync(join(tmpdir(), 'vigie-e2e-store-'));
-  await run(process.execPath, ['scripts/user.mjs', 'add', EDITOR.name, '--role', 'editor', '--password-stdin'], { VIGIE_STORE_DIR: store }, EDITOR.password);
+  await run(
+    process.execPath,
+    ['scripts/user.mjs', 'add', EDITOR.name, '--role', 'editor', '--password-stdin'],
+    { VIGIE_STORE_DIR: store },
+    EDITOR.password
+  );
   provide('editor', EDITOR);
 
   const port = await freePort();
   const server = spawn(process.execPath, [buildDir], {
     cwd: root,
     // ORIGIN: adapter-node would otherwise take requests for HTTPS, and SvelteKit refuse forms as cross-site.
-    env: { ...process.env, NODE_ENV: 'production', VIGIE_STORE_DIR: store, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      VIGIE_STORE_DIR: store,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: `http://127.0.0.1:${port}`
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let log = '';

@@ -10,7 +10,9 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 describe('export captions', () => {
   it('say the active filters in the interface language', () => {
     expect(filtersText(NO_FILTERS, fr)).toBe('Aucun filtre (toutes les périodes)');
-    expect(filtersText({ ...NO_FILTERS, from: 2016, to: 2024, region: 'Europe' }, fr)).toBe('Filtres : Période : 2016 à 2024 · Région : Europe');
+    expect(filtersText({ ...NO_FILTERS, from: 2016, to: 2024, region: 'Europe' }, fr)).toBe(
+      'Filtres : Période : 2016 à 2024 · Région : Europe'
+    );
     expect(filtersText({ ...NO_FILTERS, from: 2016, program: 'CALQ' }, en)).toBe('Filters: Period: from 2016 · Program: CALQ');
     expect(filtersText({ ...NO_FILTERS, to: 2020 }, fr)).toBe("Filtres : Période : jusqu'en 2020");
   });
@@ -29,6 +31,10 @@ describe('export captions', () => {
   });
 
   it('cite each source once, sample data none', () => {
-    expect(distinctSources(['MRIF (2019) · MRIF (2020)', 'MRIF (2020)', 'sample', null, 'MRIF (2024)'])).toEqual(['MRIF (2019)', 'MRIF (2020)', 'MRIF (2024)']);
+    expect(distinctSources(['MRIF (2019) · MRIF (2020)', 'MRIF (2020)', 'sample', null, 'MRIF (2024)'])).toEqual([
+      'MRIF (2019)',
+      'MRIF (2020)',
+      'MRIF (2024)'
+    ]);
   });
 });

@@ -49,7 +49,7 @@ describe('CSV export', () => {
   });
 
   it('neutralises cells a spreadsheet would take for a formula', () => {
-    const attacks = ['=HYPERLINK("http://x.test","clic")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=cmd|\' /C calc\'!A0'];
+    const attacks = ['=HYPERLINK("http://x.test","clic")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "=cmd|' /C calc'!A0"];
     const text = toCsv({ header: ['x'], rows: attacks.map((a) => [a]) }, csvDialect('fr'));
     const { rows } = readBack(text, 'fr');
     const cells = rows.slice(1).map((r) => r[0]!);
@@ -137,16 +137,28 @@ describe('export description', () => {
         },
         t
       }).description;
-    expect(lines('stock')).toBe('Engagements cumulés, de 2019-2020 à 2020-2021. Dernière valeur : Au plus tôt 15, Au plus tard 15 (2020-2021).');
+    expect(lines('stock')).toBe(
+      'Engagements cumulés, de 2019-2020 à 2020-2021. Dernière valeur : Au plus tôt 15, Au plus tard 15 (2020-2021).'
+    );
     expect(lines('flow')).toContain('Dernière valeur : 30 (2020-2021)');
   });
 });
 
 describe('export file names', () => {
   it('say what the file is: subject, filters, years, size, density, language', () => {
-    expect(exportFileName({ subject: 'tournees', filters: NO_FILTERS, span: [2014, 2026], lang: 'fr', ext: 'png' })).toBe('vigie-tournees-2014-2026-fr.png');
+    expect(exportFileName({ subject: 'tournees', filters: NO_FILTERS, span: [2014, 2026], lang: 'fr', ext: 'png' })).toBe(
+      'vigie-tournees-2014-2026-fr.png'
+    );
     expect(
-      exportFileName({ subject: 'tournees_soutenues', filters: { ...NO_FILTERS, region: 'Amérique latine', from: 2016 }, span: [2016, 2026], size: 'demi-diapo', density: 3, lang: 'en', ext: 'png' })
+      exportFileName({
+        subject: 'tournees_soutenues',
+        filters: { ...NO_FILTERS, region: 'Amérique latine', from: 2016 },
+        span: [2016, 2026],
+        size: 'demi-diapo',
+        density: 3,
+        lang: 'en',
+        ext: 'png'
+      })
     ).toBe('vigie-tournees-soutenues-amerique-latine-2016-2026-demi-diapo-3x-en.png');
     expect(slugify("Coopération & Œuvres d'art")).toBe('cooperation-oeuvres-d-art');
   });

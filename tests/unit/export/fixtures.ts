@@ -22,7 +22,12 @@ export const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> 
 
 /** The touring series as the overview draws it, with the pandemic drop and a missing year. */
 export const touring: DrawnSeries[] = [
-  { key: null, label: 'Tournées', colour: '#0072B2', points: [fy(2018, 352), fy(2019, 368.5), fy(2020, 60), fy(2021, null), fy(2022, 299)] }
+  {
+    key: null,
+    label: 'Tournées',
+    colour: '#0072B2',
+    points: [fy(2018, 352), fy(2019, 368.5), fy(2020, 60), fy(2021, null), fy(2022, 299)]
+  }
 ];
 
 /** The events drawn on every time axis. */

@@ -7,7 +7,7 @@ const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 function chunks(png: Uint8Array): [string, Uint8Array][] {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const out: [string, Uint8Array][] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = view.getUint32(at);
     const body = png.subarray(at + 4, at + 8 + length);
     expect(view.getUint32(at + 8 + length), 'CRC').toBe(crc32(body));

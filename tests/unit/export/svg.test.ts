@@ -33,7 +33,16 @@ function exportedSvg(size: { width: number; height: number }, zoom: number, fram
       words: { uncertain: 'date exacte inconnue', missing: 'non disponible' }
     })
   );
-  return standaloneSvg({ layout, chart, title: frame.title, description: 'Résumé', lang: 'fr', size, fontCss: realFontCss(), fontFamily: FONT_FAMILY });
+  return standaloneSvg({
+    layout,
+    chart,
+    title: frame.title,
+    description: 'Résumé',
+    lang: 'fr',
+    size,
+    fontCss: realFontCss(),
+    fontFamily: FONT_FAMILY
+  });
 }
 
 /** Parses as XML, failing on any error or warning (xmldom recovers silently otherwise). */
@@ -41,7 +50,10 @@ function parseXml(text: string) {
   // xmldom lets a bare `&` through, which stricter readers (browsers, Inkscape) refuse.
   expect(text).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i);
   const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void problems.push(`${level}: ${message}`) }).parseFromString(text, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, message) => void problems.push(`${level}: ${message}`) }).parseFromString(
+    text,
+    'image/svg+xml'
+  );
   expect(problems).toEqual([]);
   return doc;
 }
@@ -67,7 +79,14 @@ describe('standalone SVG export', () => {
   it('carries the title, filters, unit, source, sample mark and date as text', () => {
     expect(root.getElementsByTagName('title')[0]?.textContent).toBe(words.title);
     const all = texts(root).join(' ');
-    for (const part of ['Tournées et soutien', 'Région : Europe', 'Nombre', 'Conseil des arts & des lettres', 'exporté le 12 mai 2025', "Données d'exemple"]) {
+    for (const part of [
+      'Tournées et soutien',
+      'Région : Europe',
+      'Nombre',
+      'Conseil des arts & des lettres',
+      'exporté le 12 mai 2025',
+      "Données d'exemple"
+    ]) {
       expect(all).toContain(part);
     }
     // The chart itself: the target label and the events are inside.
@@ -79,11 +98,14 @@ describe('standalone SVG export', () => {
     for (const el of elements(root)) {
       for (const attr of Array.from(el.attributes)) {
         if (/(^|:)href$/.test(attr.name)) expect(attr.value, `${el.tagName} ${attr.name}`).toMatch(/^#/);
-        for (const m of attr.value.matchAll(/url\(\s*['"]?([^'")]*)/g)) expect(m[1], `${el.tagName} ${attr.name}`).toMatch(/^(#|data:)/);
+        for (const m of attr.value.matchAll(/url\(\s*['"]?([^'")]*)/g))
+          expect(m[1], `${el.tagName} ${attr.name}`).toMatch(/^(#|data:)/);
       }
       expect(['image', 'foreignObject', 'script', 'use', 'link']).not.toContain(el.tagName);
     }
-    const css = Array.from(root.getElementsByTagName('style')).map((s) => s.textContent ?? '').join('');
+    const css = Array.from(root.getElementsByTagName('style'))
+      .map((s) => s.textContent ?? '')
+      .join('');
     expect(css).not.toMatch(/@import/);
     const sources = [...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!);
     expect(sources).toHaveLength(2); // regular and bold
@@ -92,7 +114,11 @@ describe('standalone SVG export', () => {
   });
 
   it('keeps every pattern reference inside the file', () => {
-    const ids = new Set(elements(root).map((el) => el.getAttribute('id')).filter(Boolean));
+    const ids = new Set(
+      elements(root)
+        .map((el) => el.getAttribute('id'))
+        .filter(Boolean)
+    );
     for (const el of elements(root)) {
       for (const attr of Array.from(el.attributes)) {
         for (const m of attr.value.matchAll(/url\(#([^)]+)\)/g)) expect(ids.has(m[1]!), `#${m[1]}`).toBe(true);
@@ -101,7 +127,12 @@ describe('standalone SVG export', () => {
   });
 
   it('escapes what XML reserves, in titles and sources', () => {
-    const odd = exportedSvg({ width: 605, height: 378 }, 1.15, { ...words, title: 'Aide <exportation> & "tournées"', subtitle: null, sample: null });
+    const odd = exportedSvg({ width: 605, height: 378 }, 1.15, {
+      ...words,
+      title: 'Aide <exportation> & "tournées"',
+      subtitle: null,
+      sample: null
+    });
     const oddRoot = parseXml(odd).documentElement!;
     expect(oddRoot.getElementsByTagName('title')[0]?.textContent).toBe('Aide <exportation> & "tournées"');
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
@@ -120,7 +151,16 @@ describe('export layout', () => {
   });
 
   it('wraps a long title beside the sample mark, and lists series in a legend', () => {
-    const narrow = layoutFrame({ ...words, legend: [{ label: 'Europe', colour: '#0072B2' }, { label: 'Asie', colour: '#E69F00' }] }, { width: 320, height: null, chartHeight: 200 });
+    const narrow = layoutFrame(
+      {
+        ...words,
+        legend: [
+          { label: 'Europe', colour: '#0072B2' },
+          { label: 'Asie', colour: '#E69F00' }
+        ]
+      },
+      { width: 320, height: null, chartHeight: 200 }
+    );
     const titleLines = narrow.texts.filter((t) => t.size === 17);
     expect(titleLines.length).toBeGreaterThan(1);
     expect(titleLines.map((t) => t.text).join(' ')).toBe(words.title);

@@ -34,8 +34,12 @@ describe('dictionaries', () => {
     expect(en('import.load', { n: 1_000_000 })).toBe('Load 1,000,000 values');
     expect(fr('report.count', { n: 2 })).toBe('2 indicateurs');
     // The validation report's two counts each agree with their own number.
-    expect(`${fr('import.accepted', { n: 1, total: '2' })}; ${fr('import.refused', { n: 1 })}`).toBe('1 valeur valide sur 2; 1 refusée');
-    expect(`${fr('import.accepted', { n: 2, total: '4' })}; ${fr('import.refused', { n: 2 })}`).toBe('2 valeurs valides sur 4; 2 refusées');
+    expect(`${fr('import.accepted', { n: 1, total: '2' })}; ${fr('import.refused', { n: 1 })}`).toBe(
+      '1 valeur valide sur 2; 1 refusée'
+    );
+    expect(`${fr('import.accepted', { n: 2, total: '4' })}; ${fr('import.refused', { n: 2 })}`).toBe(
+      '2 valeurs valides sur 4; 2 refusées'
+    );
     expect(en('import.accepted', { n: 1, total: '1' })).toBe('1 valid value out of 1');
     expect(fr('agreements.count', { n: 1, from: 2020, to: 2021 })).toBe('1 entente répertoriée de 2020 à 2021');
   });

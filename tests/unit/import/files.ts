@@ -1,15 +1,27 @@
 /** Bytes of the kinds of files managers really have, written out so each test shows what it feeds. */
 
-const CP1252_EXTRA: Record<string, number> = { '€': 0x80, '’': 0x92, '‘': 0x91, '“': 0x93, '”': 0x94, 'œ': 0x9c, 'Œ': 0x8c, '–': 0x96, '—': 0x97 };
+const CP1252_EXTRA: Record<string, number> = {
+  '€': 0x80,
+  '’': 0x92,
+  '‘': 0x91,
+  '“': 0x93,
+  '”': 0x94,
+  œ: 0x9c,
+  Œ: 0x8c,
+  '–': 0x96,
+  '—': 0x97
+};
 
 /** Encodes text as Windows-1252, as French Excel saves "CSV (séparateur : point-virgule)". */
 export function windows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((ch) => {
-    const code = ch.codePointAt(0)!;
-    if (CP1252_EXTRA[ch] !== undefined) return CP1252_EXTRA[ch]!;
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-    throw new Error(`not in Windows-1252: ${ch}`);
-  }));
+  return Uint8Array.from(
+    [...text].map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (CP1252_EXTRA[ch] !== undefined) return CP1252_EXTRA[ch]!;
+      if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+      throw new Error(`not in Windows-1252: ${ch}`);
+    })
+  );
 }
 
 /** UTF-8 bytes, with a byte-order mark when asked. */
@@ -60,13 +72,17 @@ export const wide = utf8(
 export const broken = {
   empty: utf8(''),
   headerOnly: utf8('indicator_id,period,value\n'),
-  unclosedQuote: utf8('indicator_id,period,value,note\ntournees_soutenues,2026-2027,10,ok\ntournees_soutenues,2027-2028,11,"jamais fermé\n'),
+  unclosedQuote: utf8(
+    'indicator_id,period,value,note\ntournees_soutenues,2026-2027,10,ok\ntournees_soutenues,2027-2028,11,"jamais fermé\n'
+  ),
   ragged: utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,10\ntournees_soutenues,2027-2028\n'),
   binary: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]),
   notANumber: utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,beaucoup\n'),
   badPeriod: utf8('indicator_id,period,value\ntournees_soutenues,2026-2028,10\ntournees_soutenues,FY27,10\n'),
   negativeCount: utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,-3\n'),
-  duplicate: utf8('indicator_id,period,value,region\ntournees_soutenues,2026-2027,3,Europe\ntournees_soutenues,2026-2027,4,Europe\n'),
+  duplicate: utf8(
+    'indicator_id,period,value,region\ntournees_soutenues,2026-2027,3,Europe\ntournees_soutenues,2026-2027,4,Europe\n'
+  ),
   unknownIndicator: utf8('indicator_id,period,value\nspectacles_virtuels,2026-2027,3\n'),
   againstLoaded: utf8('indicator_id,period,value\nbureaux_etranger,2024,36\nbureaux_etranger,2025,36\n')
 };

@@ -49,7 +49,9 @@ describe('files managers really have', () => {
     expect(a.sniffed.dialect.delimiter).toBe('|');
     expect(a.sniffed.header[0]).toBe('indicator_id');
     expect(a.check).toMatchObject({ accepted: 3, rejected: 0 });
-    const notes = await db.query<{ note: string | null; value: number }>({ sql: 'SELECT note, value FROM import_checked ORDER BY rec' });
+    const notes = await db.query<{ note: string | null; value: number }>({
+      sql: 'SELECT note, value FROM import_checked ORDER BY rec'
+    });
     expect(notes.map((n) => n.note)).toEqual(['Foire | marché "Mundial"', 'deux\nlignes', null]);
     expect(notes[2]!.value).toBe(5000);
   });
@@ -97,7 +99,9 @@ describe('files managers really have', () => {
       sql: `SELECT c.value, r.value_text FROM import_checked c JOIN import_rows r USING (rec) WHERE trim(r.scalar) = 'thousands' AND c.value IS NOT NULL LIMIT 1`
     });
     expect(thousands[0]!.value).toBe(Number(thousands[0]!.value_text) * 1000);
-    const missing = await db.query<{ n: number }>({ sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM import_checked c JOIN import_rows r USING (rec) WHERE r.status = '..' AND c.value IS NULL AND c.missing = 'not_available'` });
+    const missing = await db.query<{ n: number }>({
+      sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM import_checked c JOIN import_rows r USING (rec) WHERE r.status = '..' AND c.value IS NULL AND c.missing = 'not_available'`
+    });
     expect(missing[0]!.n).toBe(37);
   });
 });
@@ -162,17 +166,36 @@ describe('loading', () => {
     expect(rows).toBe(1);
     // What the browser keeps for the next visit: the accepted row only, as canonical CSV.
     const kept = new TextDecoder().decode(await exportDataset(fresh, 'imports/bureaux.csv'));
-    expect(kept.trim().split('\n')).toEqual(['indicator_id,period,value,region,country,discipline,program,note,source', 'bureaux_etranger,2025,36.0,,,,,,Test']);
-    const values = (await fresh.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS))).map((r) => [r.period, r.value]);
-    expect(values).toEqual([['2019-02', 32], ['2020-02', 33], ['2024', 35], ['2025', 36]]);
+    expect(kept.trim().split('\n')).toEqual([
+      'indicator_id,period,value,region,country,discipline,program,note,source',
+      'bureaux_etranger,2025,36.0,,,,,,Test'
+    ]);
+    const values = (await fresh.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS))).map((r) => [
+      r.period,
+      r.value
+    ]);
+    expect(values).toEqual([
+      ['2019-02', 32],
+      ['2020-02', 33],
+      ['2024', 35],
+      ['2025', 36]
+    ]);
   });
 
   it('replaces overlapping periods when the manager chooses to', async () => {
     const fresh = await engineWith((await readDataDir('data')).files);
     await analyseBytes(fresh, broken.againstLoaded);
     await commitImport(fresh, 'imports/bureaux.csv', 'Test', 'replace');
-    const values = (await fresh.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS))).map((r) => [r.period, r.value]);
-    expect(values).toEqual([['2019-02', 32], ['2020-02', 33], ['2024', 36], ['2025', 36]]);
+    const values = (await fresh.query<SeriesPoint>(seriesQuery(['bureaux_etranger'], NO_FILTERS))).map((r) => [
+      r.period,
+      r.value
+    ]);
+    expect(values).toEqual([
+      ['2019-02', 32],
+      ['2020-02', 33],
+      ['2024', 36],
+      ['2025', 36]
+    ]);
   });
 
   it.each([
@@ -187,7 +210,9 @@ describe('loading', () => {
     const tables = async () => ({
       observations: await fresh.query({ sql: 'SELECT * FROM observations ORDER BY ALL' }),
       // The partial lists (Arrow vectors) left out: their finished text (note, source) is compared.
-      rollup: await fresh.query({ sql: 'SELECT * EXCLUDE (notes, sources) FROM observations_by_region_discipline_program ORDER BY ALL' }),
+      rollup: await fresh.query({
+        sql: 'SELECT * EXCLUDE (notes, sources) FROM observations_by_region_discipline_program ORDER BY ALL'
+      }),
       options: await fresh.query({ sql: 'SELECT * FROM filter_options ORDER BY ALL' })
     });
     const added = await tables();

@@ -24,10 +24,17 @@ describe('the validation report', () => {
     const { default: ValidationReport } = await import('$lib/components/import/ValidationReport.svelte');
     const out = html(ValidationReport, {
       check: {
-        total: 1, accepted: 0, rejected: 1, counts: { value_nan: 1 }, overlaps: [],
+        total: 1,
+        accepted: 0,
+        rejected: 1,
+        counts: { value_nan: 1 },
+        overlaps: [],
         problems: [{ line: 2, column: 'Valeur', code: 'value_nan', text: '<img src=x onerror=alert(1)>' }]
       },
-      names: {}, mode: 'replace', onmode: () => {}, ondownload: () => {}
+      names: {},
+      mode: 'replace',
+      onmode: () => {},
+      ondownload: () => {}
     });
     expect(out).not.toContain('<img');
     expect(out).toContain('&lt;img src=x onerror=alert(1)>');

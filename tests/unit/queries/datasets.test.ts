@@ -13,10 +13,20 @@ describe('the shipped data folder', async () => {
     const rows = await db.query<Agreement>(agreementsQuery({ ...NO_FILTERS, from: 2016, to: 2020 }));
     expect(rows).toHaveLength(7);
     const louisiana = rows.find((r) => r.partner.includes('Louisiane'));
-    expect(louisiana).toMatchObject({ signed: '2016/2020', signed_granularity: 'interval', signed_start: '2016-01-01', signed_end: '2020-12-31' });
+    expect(louisiana).toMatchObject({
+      signed: '2016/2020',
+      signed_granularity: 'interval',
+      signed_start: '2016-01-01',
+      signed_end: '2020-12-31'
+    });
     const cuba = rows.find((r) => r.partner.includes('Cuba'));
     expect(cuba).toMatchObject({ signed_granularity: 'month' });
-    expect(rows.filter((r) => r.cites_2005_convention).map((r) => r.partner_country).sort()).toEqual(['BEL', 'ESP', 'GBR']);
+    expect(
+      rows
+        .filter((r) => r.cites_2005_convention)
+        .map((r) => r.partner_country)
+        .sort()
+    ).toEqual(['BEL', 'ESP', 'GBR']);
   });
 
   it('derives new commitments per year from the agreements, never inventing a year', async () => {

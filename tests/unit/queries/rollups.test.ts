@@ -35,28 +35,39 @@ async function expectSame(db: Connector, ids: string[], filters: Filters[], spli
 const SLOW = 120_000;
 
 describe('rollups', () => {
-  it('answer as the observations do: sums, averages of percents, missing values, notes and sources', async () => {
-    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
-    const shapes = filterShapes({ region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] }, [2018, 2019, 2020]);
-    await expectSame(db, ['tours', 'rate', 'offices'], shapes, ['tours', 'rate']);
-    // The cases that would go wrong: an average of averages, a sum of missing values, merged notes.
-    const rows = await db.query<SeriesPoint>(seriesQuery(['tours', 'rate', 'offices'], NO_FILTERS));
-    expect(rows.map((r) => [r.indicator_id, r.period, r.value, r.note])).toEqual([
-      ['offices', '2019-02', 32, null],
-      ['offices', '2020-02', 34, 'note a · note b'],
-      ['rate', '2019', 60, null],
-      ['rate', '2020', null, null],
-      ['tours', '2018-2019', 22, 'révisé'],
-      ['tours', '2019-2020', 12, 'x : confidentiel'],
-      ['tours', '2020-2021', null, 'suppressed']
-    ]);
-  }, SLOW);
+  it(
+    'answer as the observations do: sums, averages of percents, missing values, notes and sources',
+    async () => {
+      const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+      const shapes = filterShapes(
+        { region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] },
+        [2018, 2019, 2020]
+      );
+      await expectSame(db, ['tours', 'rate', 'offices'], shapes, ['tours', 'rate']);
+      // The cases that would go wrong: an average of averages, a sum of missing values, merged notes.
+      const rows = await db.query<SeriesPoint>(seriesQuery(['tours', 'rate', 'offices'], NO_FILTERS));
+      expect(rows.map((r) => [r.indicator_id, r.period, r.value, r.note])).toEqual([
+        ['offices', '2019-02', 32, null],
+        ['offices', '2020-02', 34, 'note a · note b'],
+        ['rate', '2019', 60, null],
+        ['rate', '2020', null, null],
+        ['tours', '2018-2019', 22, 'révisé'],
+        ['tours', '2019-2020', 12, 'x : confidentiel'],
+        ['tours', '2020-2021', null, 'suppressed']
+      ]);
+    },
+    SLOW
+  );
 
-  it('answer as the observations do on the shipped data, for every filter shape', async () => {
-    const { db, ids, shapes } = await shippedShapes();
-    // Every indicator's series; the breakdowns of the one with every dimension, and of a percent.
-    await expectSame(db, ids, shapes, ['tournees_soutenues', 'taux_autofinancement']);
-  }, SLOW);
+  it(
+    'answer as the observations do on the shipped data, for every filter shape',
+    async () => {
+      const { db, ids, shapes } = await shippedShapes();
+      // Every indicator's series; the breakdowns of the one with every dimension, and of a percent.
+      await expectSame(db, ids, shapes, ['tournees_soutenues', 'taux_autofinancement']);
+    },
+    SLOW
+  );
 
   it('give the filter bar the values the observations hold', async () => {
     const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);

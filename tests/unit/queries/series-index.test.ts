@@ -57,54 +57,96 @@ async function expectSameBreakdowns(db: Connector, ids: string[], shapes: Filter
 }
 
 describe('the in-memory series index', () => {
-  it('answers as the engine does: sums, averages of percents, missing values, notes and sources', async () => {
-    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
-    const shapes = filterShapes({ region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] }, [2018, 2019, 2020]);
-    await expectSame(db, ['tours', 'rate', 'offices'], shapes);
-    // And only the indicators asked for, even when the index holds more.
-    const index = await seriesIndexOf(db, ['tours', 'rate', 'offices']);
-    expect(new Set(seriesFromIndex(index!, ['rate'], NO_FILTERS).map((p) => p.indicator_id))).toEqual(new Set(['rate']));
-  }, SLOW);
+  it(
+    'answers as the engine does: sums, averages of percents, missing values, notes and sources',
+    async () => {
+      const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+      const shapes = filterShapes(
+        { region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] },
+        [2018, 2019, 2020]
+      );
+      await expectSame(db, ['tours', 'rate', 'offices'], shapes);
+      // And only the indicators asked for, even when the index holds more.
+      const index = await seriesIndexOf(db, ['tours', 'rate', 'offices']);
+      expect(new Set(seriesFromIndex(index!, ['rate'], NO_FILTERS).map((p) => p.indicator_id))).toEqual(new Set(['rate']));
+    },
+    SLOW
+  );
 
-  it('answers as the engine does on the shipped data, for every filter shape', async () => {
-    const { db, ids, shapes } = await shippedShapes();
-    await expectSame(db, ids, shapes);
-  }, SLOW);
+  it(
+    'answers as the engine does on the shipped data, for every filter shape',
+    async () => {
+      const { db, ids, shapes } = await shippedShapes();
+      await expectSame(db, ids, shapes);
+    },
+    SLOW
+  );
 
-  it('breaks an indicator down by region, discipline or program as the engine does: keys in its order, unsaid last', async () => {
-    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small.replace(',États-Unis,USA,Danse,Exportation,', ',,USA,Danse,Exportation,') }]);
-    const shapes = filterShapes({ region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] }, [2018, 2019, 2020]);
-    await expectSameBreakdowns(db, ['tours', 'rate', 'offices'], shapes);
-    const byRegion = await breakdownFromMemory(db, 'tours', 'region', NO_FILTERS);
-    expect(byRegion.filter((p) => p.period === '2018-2019').map((p) => [p.key, p.value])).toEqual([['Europe', 17], [null, 5]]);
-  }, SLOW);
+  it(
+    'breaks an indicator down by region, discipline or program as the engine does: keys in its order, unsaid last',
+    async () => {
+      const db = await engineWith([
+        {
+          name: 'observations/t.csv',
+          kind: 'observations',
+          text: small.replace(',États-Unis,USA,Danse,Exportation,', ',,USA,Danse,Exportation,')
+        }
+      ]);
+      const shapes = filterShapes(
+        { region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] },
+        [2018, 2019, 2020]
+      );
+      await expectSameBreakdowns(db, ['tours', 'rate', 'offices'], shapes);
+      const byRegion = await breakdownFromMemory(db, 'tours', 'region', NO_FILTERS);
+      expect(byRegion.filter((p) => p.period === '2018-2019').map((p) => [p.key, p.value])).toEqual([
+        ['Europe', 17],
+        [null, 5]
+      ]);
+    },
+    SLOW
+  );
 
-  it('breaks down every indicator of the shipped data as the engine does', async () => {
-    const { db, ids, shapes } = await shippedShapes();
-    await expectSameBreakdowns(db, ids, shapes.filter((_, i) => i % 3 === 0));
-  }, SLOW);
+  it(
+    'breaks down every indicator of the shipped data as the engine does',
+    async () => {
+      const { db, ids, shapes } = await shippedShapes();
+      await expectSameBreakdowns(
+        db,
+        ids,
+        shapes.filter((_, i) => i % 3 === 0)
+      );
+    },
+    SLOW
+  );
 
-  it('gives a report the same panels from memory as from the engine, whichever indicators are ticked', async () => {
-    const { db, ids, shapes } = await shippedShapes();
-    for (const indicators of [null, ids.slice(0, 1), ids.slice(1, 4), ids]) {
-      for (const filters of shapes.slice(0, 4)) {
-        const params = { filters, indicators };
-        const [memory, engine] = [await reportModel(db, params, seriesFromMemory), await reportModel(db, params)];
-        expect(memory.panels.map((p) => rounded(p.series)), JSON.stringify(params)).toEqual(engine.panels.map((p) => rounded(p.series)));
+  it(
+    'gives a report the same panels from memory as from the engine, whichever indicators are ticked',
+    async () => {
+      const { db, ids, shapes } = await shippedShapes();
+      for (const indicators of [null, ids.slice(0, 1), ids.slice(1, 4), ids]) {
+        for (const filters of shapes.slice(0, 4)) {
+          const params = { filters, indicators };
+          const [memory, engine] = [await reportModel(db, params, seriesFromMemory), await reportModel(db, params)];
+          expect(
+            memory.panels.map((p) => rounded(p.series)),
+            JSON.stringify(params)
+          ).toEqual(engine.panels.map((p) => rounded(p.series)));
+        }
       }
-    }
-    // Ticking other indicators reads the index already kept for every indicator a report can show.
-    const asked: string[] = [];
-    const query = db.query.bind(db);
-    db.query = (q) => (asked.push(q.sql), query(q));
-    await reportModel(db, { filters: NO_FILTERS, indicators: ids.slice(0, 2) }, seriesFromMemory);
-    await reportModel(db, { filters: { ...NO_FILTERS, from: 2019 }, indicators: ids.slice(2, 5) }, seriesFromMemory);
-    expect(asked.filter((sql) => sql.includes(' LIMIT ?') || /\bobservations_by/.test(sql))).toEqual([]);
-    // Nor anything else: the catalogue and choices come from the pages' shared basis. (The count works:)
-    expect(asked).toEqual([]);
-    await db.query({ sql: 'SELECT 1 AS one' });
-    expect(asked).toEqual(['SELECT 1 AS one']);
-  }, SLOW);
+      // Ticking other indicators reads the index already kept for every indicator a report can show.
+      const asked: string[] = [];
+      const query = db.query.bind(db);
+      db.query = (q) => (asked.push(q.sql), query(q));
+      await reportModel(db, { filters: NO_FILTERS, indicators: ids.slice(0, 2) }, seriesFromMemory);
+      await reportModel(db, { filters: { ...NO_FILTERS, from: 2019 }, indicators: ids.slice(2, 5) }, seriesFromMemory);
+      expect(asked.filter((sql) => sql.includes(' LIMIT ?') || /\bobservations_by/.test(sql))).toEqual([]);
+      // Nor anything else: the catalogue and choices come from the pages' shared basis. (The count works:)
+      expect(asked).toEqual([]);
+      await db.query({ sql: 'SELECT 1 AS one' });
+      expect(asked).toEqual(['SELECT 1 AS one']);
+    },
+    SLOW
+  );
 
   it('joins notes in the engine’s order, characters beyond U+FFFF included', async () => {
     const text = `indicator_id,period,value,region,country,discipline,program,note,source
@@ -116,7 +158,9 @@ tours,2019-2020,3,Europe,BEL,Danse,Exportation,Zèbre,Source · C
     const index = await seriesIndexOf(db, ['tours']);
     const [point] = seriesFromIndex(index!, ['tours'], NO_FILTERS);
     expect(point?.note).toBe('Zèbre · ～ tilde · 😀 émoji');
-    expect(rounded(seriesFromIndex(index!, ['tours'], NO_FILTERS))).toEqual(rounded(await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS))));
+    expect(rounded(seriesFromIndex(index!, ['tours'], NO_FILTERS))).toEqual(
+      rounded(await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS)))
+    );
   });
 
   it('is built again when the data changes, never answering from the old data', async () => {

@@ -26,7 +26,10 @@ export function filterShapes(values: Record<(typeof FILTER_DIMENSIONS)[number], 
   const out: Filters[] = [];
   const n = FILTER_DIMENSIONS.length;
   for (let mask = 0; mask < 1 << n; mask++) {
-    for (const [from, to] of [[null, null], [years[1] ?? years[0]!, years.at(-2) ?? null]] as const) {
+    for (const [from, to] of [
+      [null, null],
+      [years[1] ?? years[0]!, years.at(-2) ?? null]
+    ] as const) {
       const f: Filters = { ...NO_FILTERS, from, to };
       FILTER_DIMENSIONS.forEach((d, i) => {
         if (mask & (1 << i)) f[d] = values[d][mask % values[d].length] ?? 'absent';
@@ -37,14 +40,18 @@ export function filterShapes(values: Record<(typeof FILTER_DIMENSIONS)[number], 
   return out;
 }
 
-
 /** The shipped data in an engine, every indicator of its catalogue, and filters of every shape over its values. */
 export async function shippedShapes(): Promise<{ db: Connector; ids: string[]; shapes: Filters[] }> {
   const { files } = await readDataDir('data');
   const db = await engineWith(files);
   const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
   const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
-  const shapes = filterShapes({ region: pick('region'), discipline: pick('discipline'), program: pick('program') }, pick('year').map(Number));
-  const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map((r) => r.id);
+  const shapes = filterShapes(
+    { region: pick('region'), discipline: pick('discipline'), program: pick('program') },
+    pick('year').map(Number)
+  );
+  const ids = (await db.query<{ id: string }>({ sql: 'SELECT indicator_id AS id FROM indicators ORDER BY catalogue_order' })).map(
+    (r) => r.id
+  );
   return { db, ids, shapes };
 }

@@ -65,9 +65,16 @@ describe('first start', () => {
 describe('sessions', () => {
   it('sign-in sets an HttpOnly, SameSite=Lax cookie, Secure over HTTPS; the session names the account', async () => {
     await services().users.add('marie', 'editor', 'un-long-mot-de-passe');
-    for (const [origin, secure] of [['http://localhost:3000', false], ['https://vigie.example', true]] as const) {
+    for (const [origin, secure] of [
+      ['http://localhost:3000', false],
+      ['https://vigie.example', true]
+    ] as const) {
       const { jar, set } = cookieJar();
-      const result = await signIn({ cookies: jar, url: new URL(`${origin}/connexion`), getClientAddress: () => '10.0.0.1' }, 'marie', 'un-long-mot-de-passe');
+      const result = await signIn(
+        { cookies: jar, url: new URL(`${origin}/connexion`), getClientAddress: () => '10.0.0.1' },
+        'marie',
+        'un-long-mot-de-passe'
+      );
       expect(result).toEqual({ ok: true, user: { name: 'marie', role: 'editor' } });
       expect(set[0]).toMatchObject({ name: SESSION_COOKIE, options: { httpOnly: true, sameSite: 'lax', secure, path: '/' } });
       expect(set[0]!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -81,7 +88,11 @@ describe('sessions', () => {
     await users.add('root', 'admin', 'un-long-mot-de-passe');
     const login = async () => {
       const { jar } = cookieJar();
-      await signIn({ cookies: jar, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.2' }, 'marie', 'un-long-mot-de-passe');
+      await signIn(
+        { cookies: jar, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.2' },
+        'marie',
+        'un-long-mot-de-passe'
+      );
       return jar;
     };
     const jar = await login();
@@ -97,7 +108,11 @@ describe('sessions', () => {
 
     const third = await (async () => {
       const { jar: j } = cookieJar();
-      await signIn({ cookies: j, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.2' }, 'marie', 'un-autre-mot-de-passe');
+      await signIn(
+        { cookies: j, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.2' },
+        'marie',
+        'un-autre-mot-de-passe'
+      );
       return j;
     })();
     await users.remove('marie');
@@ -122,7 +137,12 @@ describe('roles', () => {
     const editor = { name: 'e', role: 'editor' as const };
     const admin = { name: 'a', role: 'admin' as const };
     expect([hasRole(null, 'viewer'), hasRole(viewer, 'viewer'), hasRole(viewer, 'editor')]).toEqual([false, true, false]);
-    expect([hasRole(editor, 'editor'), hasRole(editor, 'admin'), hasRole(admin, 'editor'), hasRole(admin, 'admin')]).toEqual([true, false, true, true]);
+    expect([hasRole(editor, 'editor'), hasRole(editor, 'admin'), hasRole(admin, 'editor'), hasRole(admin, 'admin')]).toEqual([
+      true,
+      false,
+      true,
+      true
+    ]);
   });
 });
 
@@ -151,7 +171,8 @@ describe('sign-in rate limit', () => {
 
   it('refuses even the right password once limited, and audits every attempt', async () => {
     await services().users.add('marie', 'editor', 'un-long-mot-de-passe');
-    const attempt = (pw: string) => signIn({ cookies: cookieJar().jar, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.3' }, 'marie', pw);
+    const attempt = (pw: string) =>
+      signIn({ cookies: cookieJar().jar, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.3' }, 'marie', pw);
     for (let i = 0; i < 5; i++) expect(await attempt('mauvais-mot-de-passe')).toEqual({ ok: false, reason: 'invalid' });
     expect(await attempt('un-long-mot-de-passe')).toMatchObject({ ok: false, reason: 'limited' });
     const events = (await services().audit.tail(10)).map((e) => e.event);

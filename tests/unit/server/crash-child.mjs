@@ -31,7 +31,8 @@ if (mode === 'pause') {
   });
   await store.publish(name, body(999, 4 << 20), { by: 'child' });
 } else if (mode === 'locked') {
-  const { withFileLock } = (await runnerImport(join(repo, 'src/lib/server/fsio.ts'), { configFile: false, logLevel: 'silent' })).module;
+  const { withFileLock } = (await runnerImport(join(repo, 'src/lib/server/fsio.ts'), { configFile: false, logLevel: 'silent' }))
+    .module;
   await withFileLock(join(root, 'datasets', `${encodeURIComponent(name)}.lock`), async () => {
     process.stdout.write('locked\n');
     await forever();

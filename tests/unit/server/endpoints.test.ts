@@ -15,7 +15,8 @@ import { tempStore } from './helpers';
 // Each publish starts a fresh DuckDB and loads the current data into it: seconds, not milliseconds.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
-const FILE = 'indicator_id,period,value,source\ntournees_soutenues,2030-2031,4321,Rapport test\ntournees_soutenues,2031-2032,4400,Rapport test\n';
+const FILE =
+  'indicator_id,period,value,source\ntournees_soutenues,2030-2031,4321,Rapport test\ntournees_soutenues,2031-2032,4400,Rapport test\n';
 const TARGET = 'observations/imports-tournees.csv';
 
 let tokens: Record<'viewer' | 'editor' | 'admin', string>;
@@ -39,10 +40,19 @@ async function publishAs(o: PublishOptions = {}) {
   const body = new FormData();
   body.set('file', new File([o.content ?? FILE], o.name ?? 'tournees.csv', { type: o.type ?? 'text/csv' }));
   body.set('decisions', JSON.stringify(o.decisions ?? { mode: 'replace', expectAccepted: 2 }));
-  return call(publish, await requestEvent({ method: 'POST', path: '/api/publish', body, token: o.token, headers: { origin: ORIGIN, ...o.headers } }));
+  return call(
+    publish,
+    await requestEvent({ method: 'POST', path: '/api/publish', body, token: o.token, headers: { origin: ORIGIN, ...o.headers } })
+  );
 }
 
-async function postTarget(handler: (e: never) => unknown, path: string, fields: Record<string, string>, token?: string, headers: Record<string, string> = { origin: ORIGIN }) {
+async function postTarget(
+  handler: (e: never) => unknown,
+  path: string,
+  fields: Record<string, string>,
+  token?: string,
+  headers: Record<string, string> = { origin: ORIGIN }
+) {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
   return call(handler, await requestEvent({ method: 'POST', path, body, token, headers }));
@@ -51,7 +61,10 @@ async function postTarget(handler: (e: never) => unknown, path: string, fields: 
 /** What the server's engine (server-rendered charts) holds for tournees_soutenues in 2030-2031. */
 async function serverValue(period = '2030-2031'): Promise<number | null> {
   const { db } = await serverEngine();
-  const rows = await db.query<{ v: number }>({ sql: "SELECT sum(value) AS v FROM observations WHERE indicator_id = 'tournees_soutenues' AND period = ?", params: [period] });
+  const rows = await db.query<{ v: number }>({
+    sql: "SELECT sum(value) AS v FROM observations WHERE indicator_id = 'tournees_soutenues' AND period = ?",
+    params: [period]
+  });
   return rows[0]?.v ?? null;
 }
 
@@ -78,7 +91,10 @@ describe('POST /api/publish', () => {
     const started = performance.now();
     const res = await publishAs({ token: tokens.editor });
     console.log(`one publish (fresh DuckDB, validation, store): ${(performance.now() - started).toFixed(0)} ms`);
-    expect(res).toMatchObject({ status: 200, body: { ok: true, dataset: TARGET, version: 1, rows: 2, accepted: 2, rejected: 0 } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { ok: true, dataset: TARGET, version: 1, rows: 2, accepted: 2, rejected: 0 }
+    });
     const [v1] = await services().store.versions(TARGET);
     expect(v1).toMatchObject({ by: 'marie', fileName: 'tournees.csv', rows: 2, replaces: true });
     // The canonical CSV the import pipeline wrote, not the bytes sent.
@@ -86,32 +102,67 @@ describe('POST /api/publish', () => {
     expect(stored.split('\n')[0]).toBe('indicator_id,period,value,region,country,discipline,program,note,source');
     expect(await serverValue()).toBe(4321);
     const after = await manifest();
-    expect(after.find((e) => e.name === TARGET)).toMatchObject({ version: expect.stringMatching(/^1-[0-9a-f]{12}$/), replaces: true });
+    expect(after.find((e) => e.name === TARGET)).toMatchObject({
+      version: expect.stringMatching(/^1-[0-9a-f]{12}$/),
+      replaces: true
+    });
     expect(after).not.toEqual(before);
     const audit = await services().audit.tail(1);
     expect(audit[0]).toMatchObject({ event: 'publish', user: 'marie', dataset: TARGET, version: 1 });
   });
 
   it('lets an admin publish too', async () => {
-    const res = await publishAs({ token: tokens.admin, content: FILE.replace('4321', '5000'), decisions: { dataset: TARGET, mode: 'replace' } });
+    const res = await publishAs({
+      token: tokens.admin,
+      content: FILE.replace('4321', '5000'),
+      decisions: { dataset: TARGET, mode: 'replace' }
+    });
     expect(res).toMatchObject({ status: 200, body: { version: 2 } });
     expect(await serverValue()).toBe(5000);
   });
 
   it('refuses oversized requests (413), wrong types (415) and binary content (415)', async () => {
     const n = await versions(TARGET);
-    expect((await publishAs({ token: tokens.editor, headers: { 'content-length': String(300 * 1024 * 1024) } })).status).toBe(413);
+    expect((await publishAs({ token: tokens.editor, headers: { 'content-length': String(300 * 1024 * 1024) } })).status).toBe(
+      413
+    );
     expect((await publishAs({ token: tokens.editor, type: 'image/png', name: 'x.png' })).status).toBe(415);
-    expect((await publishAs({ token: tokens.editor, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'x.xlsx' })).status).toBe(415);
+    expect(
+      (
+        await publishAs({
+          token: tokens.editor,
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          name: 'x.xlsx'
+        })
+      ).status
+    ).toBe(415);
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0, 0, 0, 1, 2, 3]);
     expect(await publishAs({ token: tokens.editor, content: zip })).toMatchObject({ status: 415, body: { code: 'binary' } });
-    const raw = await call(publish, await requestEvent({ method: 'POST', path: '/api/publish', body: FILE, token: tokens.editor, headers: { origin: ORIGIN, 'content-type': 'text/csv' } }));
+    const raw = await call(
+      publish,
+      await requestEvent({
+        method: 'POST',
+        path: '/api/publish',
+        body: FILE,
+        token: tokens.editor,
+        headers: { origin: ORIGIN, 'content-type': 'text/csv' }
+      })
+    );
     expect(raw.status).toBe(415);
     expect(await versions(TARGET)).toBe(n);
   });
 
   it('refuses dataset names with traversal, absolute paths or odd characters', async () => {
-    for (const dataset of ['../../etc/passwd', '/etc/passwd', 'observations/../indicators.csv', 'observations/a b.csv', 'observations/..%2f.csv', 'indicators.csv', 'catalogue/x.csv', 'C:\\x.csv']) {
+    for (const dataset of [
+      '../../etc/passwd',
+      '/etc/passwd',
+      'observations/../indicators.csv',
+      'observations/a b.csv',
+      'observations/..%2f.csv',
+      'indicators.csv',
+      'catalogue/x.csv',
+      'C:\\x.csv'
+    ]) {
       const res = await publishAs({ token: tokens.editor, decisions: { dataset, mode: 'replace' } });
       expect(res, dataset).toMatchObject({ status: 400, body: { code: 'bad_dataset' } });
     }
@@ -121,12 +172,28 @@ describe('POST /api/publish', () => {
   it('validates with its own code: invalid rows, forged indicator ids, counts that differ from the browser', async () => {
     const n = await versions(TARGET);
     const bad = 'indicator_id,period,value\ntournees_soutenues,FY27,beaucoup\n';
-    expect(await publishAs({ token: tokens.editor, content: bad })).toMatchObject({ status: 422, body: { code: 'nothing_valid' } });
+    expect(await publishAs({ token: tokens.editor, content: bad })).toMatchObject({
+      status: 422,
+      body: { code: 'nothing_valid' }
+    });
     const forged = { mode: 'replace', indicatorMap: { tournees_soutenues: 'pas_au_catalogue' } };
-    expect(await publishAs({ token: tokens.editor, decisions: forged })).toMatchObject({ status: 422, body: { code: 'unknown_indicator' } });
-    expect(await publishAs({ token: tokens.editor, decisions: { mode: 'replace', expectAccepted: 3 } })).toMatchObject({ status: 409, body: { code: 'count_mismatch' } });
+    expect(await publishAs({ token: tokens.editor, decisions: forged })).toMatchObject({
+      status: 422,
+      body: { code: 'unknown_indicator' }
+    });
+    expect(await publishAs({ token: tokens.editor, decisions: { mode: 'replace', expectAccepted: 3 } })).toMatchObject({
+      status: 409,
+      body: { code: 'count_mismatch' }
+    });
     expect((await publishAs({ token: tokens.editor, decisions: { mode: 'sideways' } })).status).toBe(400);
-    expect((await publishAs({ token: tokens.editor, decisions: { mapping: { layout: 'long', columns: { value: 99 }, periodColumns: [] } } })).status).toBe(422);
+    expect(
+      (
+        await publishAs({
+          token: tokens.editor,
+          decisions: { mapping: { layout: 'long', columns: { value: 99 }, periodColumns: [] } }
+        })
+      ).status
+    ).toBe(422);
     expect(await versions(TARGET)).toBe(n);
     expect((await services().audit.tail(1))[0]).toMatchObject({ event: 'publish_refused' });
   });
@@ -136,15 +203,35 @@ describe('POST /api/publish', () => {
     const decisions = {
       mode: 'replace',
       indicatorMap: { 'Spectacles numériques': 'spectacles_numeriques' },
-      described: [{ indicator_id: 'spectacles_numeriques', axis: 'numerique', name_fr: 'Spectacles numériques', name_en: 'Digital shows', unit: 'count' }]
+      described: [
+        {
+          indicator_id: 'spectacles_numeriques',
+          axis: 'numerique',
+          name_fr: 'Spectacles numériques',
+          name_en: 'Digital shows',
+          unit: 'count'
+        }
+      ]
     };
     const res = await publishAs({ token: tokens.editor, content, name: 'numerique.csv', decisions });
-    expect(res).toMatchObject({ status: 200, body: { dataset: 'observations/imports-numerique.csv', version: 1, catalogueVersion: 1 } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { dataset: 'observations/imports-numerique.csv', version: 1, catalogueVersion: 1 }
+    });
     const { db } = await serverEngine();
-    expect(await db.query({ sql: "SELECT name_fr, unit FROM indicators WHERE indicator_id = 'spectacles_numeriques'" })).toEqual([{ name_fr: 'Spectacles numériques', unit: 'count' }]);
+    expect(await db.query({ sql: "SELECT name_fr, unit FROM indicators WHERE indicator_id = 'spectacles_numeriques'" })).toEqual([
+      { name_fr: 'Spectacles numériques', unit: 'count' }
+    ]);
     // Describing an indicator the catalogue already has is refused.
-    const clash = { ...decisions, indicatorMap: { 'Spectacles numériques': 'tournees_soutenues' }, described: [{ ...decisions.described[0], indicator_id: 'tournees_soutenues' }] };
-    expect(await publishAs({ token: tokens.editor, content, name: 'autre.csv', decisions: clash })).toMatchObject({ status: 409, body: { code: 'indicator_exists' } });
+    const clash = {
+      ...decisions,
+      indicatorMap: { 'Spectacles numériques': 'tournees_soutenues' },
+      described: [{ ...decisions.described[0], indicator_id: 'tournees_soutenues' }]
+    };
+    expect(await publishAs({ token: tokens.editor, content, name: 'autre.csv', decisions: clash })).toMatchObject({
+      status: 409,
+      body: { code: 'indicator_exists' }
+    });
   });
 });
 
@@ -153,16 +240,24 @@ describe('POST /api/restore and /api/withdraw', () => {
     const fields = { dataset: TARGET, version: '1' };
     expect((await postTarget(restore, '/api/restore', fields)).status).toBe(401);
     expect((await postTarget(restore, '/api/restore', fields, tokens.viewer)).status).toBe(403);
-    expect((await postTarget(restore, '/api/restore', fields, tokens.editor, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await postTarget(restore, '/api/restore', fields, tokens.editor, { origin: 'https://evil.example' })).status).toBe(
+      403
+    );
     expect((await postTarget(withdraw, '/api/withdraw', { dataset: 'observations/sample.csv' }, tokens.viewer)).status).toBe(403);
     expect(await versions(TARGET)).toBe(2);
   });
 
   it('restores version 1 as version 3: the server shows the old figures again', async () => {
     expect(await serverValue()).toBe(5000);
-    expect(await postTarget(restore, '/api/restore', { dataset: TARGET, version: '1' }, tokens.editor)).toMatchObject({ status: 200, body: { version: 3, restoredFrom: 1 } });
+    expect(await postTarget(restore, '/api/restore', { dataset: TARGET, version: '1' }, tokens.editor)).toMatchObject({
+      status: 200,
+      body: { version: 3, restoredFrom: 1 }
+    });
     expect(await serverValue()).toBe(4321);
-    expect(await postTarget(restore, '/api/restore', { dataset: TARGET, version: '3' }, tokens.editor)).toMatchObject({ status: 409, body: { code: 'already_current' } });
+    expect(await postTarget(restore, '/api/restore', { dataset: TARGET, version: '3' }, tokens.editor)).toMatchObject({
+      status: 409,
+      body: { code: 'already_current' }
+    });
     expect((await postTarget(restore, '/api/restore', { dataset: TARGET, version: '42' }, tokens.editor)).status).toBe(404);
     for (const dataset of ['../users.json', '/etc/passwd', 'observations/../../users.json']) {
       expect((await postTarget(restore, '/api/restore', { dataset, version: '1' }, tokens.editor)).status, dataset).toBe(404);
@@ -170,14 +265,24 @@ describe('POST /api/restore and /api/withdraw', () => {
   });
 
   it('withdraws the sample data once real data exist, and a restore of version 0 brings it back', async () => {
-    const sampleValue = async () => (await (await serverEngine()).db.query<{ n: number }>({ sql: "SELECT CAST(count(*) AS INTEGER) AS n FROM observations WHERE is_sample" }))[0]!.n;
+    const sampleValue = async () =>
+      (
+        await (
+          await serverEngine()
+        ).db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM observations WHERE is_sample' })
+      )[0]!.n;
     expect(await sampleValue()).toBeGreaterThan(0);
-    expect(await postTarget(withdraw, '/api/withdraw', { dataset: 'observations/sample.csv' }, tokens.editor)).toMatchObject({ status: 200, body: { version: 1 } });
+    expect(await postTarget(withdraw, '/api/withdraw', { dataset: 'observations/sample.csv' }, tokens.editor)).toMatchObject({
+      status: 200,
+      body: { version: 1 }
+    });
     expect((await manifest()).some((e) => e.name === 'observations/sample.csv')).toBe(false);
     expect(await sampleValue()).toBe(0);
     expect((await postTarget(withdraw, '/api/withdraw', { dataset: 'observations/sample.csv' }, tokens.editor)).status).toBe(409);
     expect((await postTarget(withdraw, '/api/withdraw', { dataset: 'indicators.csv' }, tokens.editor)).status).toBe(422);
-    expect(await postTarget(restore, '/api/restore', { dataset: 'observations/sample.csv', version: '0' }, tokens.editor)).toMatchObject({ status: 200, body: { version: 2 } });
+    expect(
+      await postTarget(restore, '/api/restore', { dataset: 'observations/sample.csv', version: '0' }, tokens.editor)
+    ).toMatchObject({ status: 200, body: { version: 2 } });
     expect((await manifest()).find((e) => e.name === 'observations/sample.csv')?.version).toMatch(/^2-/);
     expect(await sampleValue()).toBeGreaterThan(0);
   });
@@ -188,7 +293,9 @@ describe('GET /api/history and /api/datasets/<name>?version=N', () => {
     const { status, body } = await call(historyGet, await requestEvent({ path: '/api/history' }));
     expect(status).toBe(200);
     const history = body as DatasetHistory[];
-    expect(history.map((d) => d.name)).toEqual(expect.arrayContaining(['indicators.csv', 'observations/sample.csv', TARGET, 'catalogue/imports-numerique.csv']));
+    expect(history.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['indicators.csv', 'observations/sample.csv', TARGET, 'catalogue/imports-numerique.csv'])
+    );
     const target = history.find((d) => d.name === TARGET)!;
     expect(target.current).toBe(3);
     expect(target.versions.map((v) => [v.version, v.action, v.by, v.rows])).toEqual([
@@ -196,7 +303,12 @@ describe('GET /api/history and /api/datasets/<name>?version=N', () => {
       [2, 'publish', expect.stringMatching(/^admin-/), 2],
       [1, 'publish', 'marie', 2]
     ]);
-    expect(target.versions[0]!.changes).toMatchObject({ added: 0, removed: 0, changed: 1, groups: [{ group: 'tournees_soutenues', changed: 1 }] });
+    expect(target.versions[0]!.changes).toMatchObject({
+      added: 0,
+      removed: 0,
+      changed: 1,
+      groups: [{ group: 'tournees_soutenues', changed: 1 }]
+    });
     expect(target.versions[2]!.changes).toMatchObject({ added: 2, removed: 0, changed: 0 });
     const sample = history.find((d) => d.name === 'observations/sample.csv')!;
     expect(sample.versions.map((v) => v.action)).toEqual(['restore', 'withdraw', 'shipped']);
@@ -206,13 +318,21 @@ describe('GET /api/history and /api/datasets/<name>?version=N', () => {
   });
 
   it('downloads any version; unknown names and traversal are 404; a withdrawal has no content (410)', async () => {
-    const get = async (name: string, version: string) => call(datasetGet, await requestEvent({ path: `/api/datasets/${name}?version=${version}`, params: { name } }));
+    const get = async (name: string, version: string) =>
+      call(datasetGet, await requestEvent({ path: `/api/datasets/${name}?version=${version}`, params: { name } }));
     const v2 = await get(TARGET, '2');
     expect(v2.status).toBe(200);
     expect(v2.body).toContain('5000');
     expect((await get('observations/sample.csv', '0')).body).toMatch(/^indicator_id,/);
     expect((await get('observations/sample.csv', '1')).status).toBe(410);
-    for (const [name, v] of [['../users.json', '1'], ['/etc/passwd', '0'], ['observations/../../users.json', '1'], [TARGET, '99'], [TARGET, '-1'], [TARGET, '1e3']]) {
+    for (const [name, v] of [
+      ['../users.json', '1'],
+      ['/etc/passwd', '0'],
+      ['observations/../../users.json', '1'],
+      [TARGET, '99'],
+      [TARGET, '-1'],
+      [TARGET, '1e3']
+    ]) {
       expect((await get(name!, v!)).status, `${name} ${v}`).toBe(404);
     }
   });

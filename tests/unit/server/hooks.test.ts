@@ -13,7 +13,12 @@ afterEach(() => delete process.env.VIGIE_REQUIRE_LOGIN);
 /** Runs the server hook on a path; returns its status (a thrown redirect's too) and the locals it set. */
 async function through(path: string, token?: string) {
   const url = new URL(path, 'http://vigie.test');
-  const event = { url, cookies: cookieJar(token ? { [SESSION_COOKIE]: token } : {}).jar, locals: {}, request: new Request(url) } as unknown as RequestEvent;
+  const event = {
+    url,
+    cookies: cookieJar(token ? { [SESSION_COOKIE]: token } : {}).jar,
+    locals: {},
+    request: new Request(url)
+  } as unknown as RequestEvent;
   try {
     const res = await handle({ event, resolve: async () => new Response('page') });
     return { status: res.status, location: null, locals: event.locals };
@@ -37,7 +42,10 @@ describe('server hook', () => {
 
   it('with VIGIE_REQUIRE_LOGIN=1, sends anonymous visitors to sign in, and answers 401 to the API', async () => {
     process.env.VIGIE_REQUIRE_LOGIN = '1';
-    expect(await through('/ententes?de=2016')).toMatchObject({ status: 303, location: '/connexion?suite=%2Fententes%3Fde%3D2016' });
+    expect(await through('/ententes?de=2016')).toMatchObject({
+      status: 303,
+      location: '/connexion?suite=%2Fententes%3Fde%3D2016'
+    });
     expect((await through('/api/datasets/indicators.csv')).status).toBe(401);
     expect((await through('/connexion')).status).toBe(200);
     expect((await through('/', await sessionFor('viewer'))).status).toBe(200);

@@ -10,7 +10,8 @@ describe('the server’s engine', () => {
     let statements = 0;
     const work = (async () => {
       await db.query({ sql: 'CREATE TABLE t AS SELECT range AS i FROM range(200000)' });
-      for (let k = 0; k < 5; k++, statements++) await db.query({ sql: 'SELECT sum(i) AS s FROM t WHERE i % ? = 0', params: [k + 2] });
+      for (let k = 0; k < 5; k++, statements++)
+        await db.query({ sql: 'SELECT sum(i) AS s FROM t WHERE i % ? = 0', params: [k + 2] });
     })();
     // Another request arriving while the statements run, as an I/O callback would.
     setImmediate(() => served.push(statements));

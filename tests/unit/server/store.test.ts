@@ -12,13 +12,33 @@ const NAME = 'observations/imports-test.csv';
 
 describe('dataset names', () => {
   it('accepts the contract names and refuses traversal, absolute paths and odd characters', () => {
-    for (const ok of ['indicators.csv', 'agreements.csv', 'annotations.csv', 'observations/sample.csv', 'observations/imports-a_b-2.csv', 'catalogue/imports-x.csv']) {
+    for (const ok of [
+      'indicators.csv',
+      'agreements.csv',
+      'annotations.csv',
+      'observations/sample.csv',
+      'observations/imports-a_b-2.csv',
+      'catalogue/imports-x.csv'
+    ]) {
       expect(isDatasetName(ok), ok).toBe(true);
     }
     for (const bad of [
-      '../etc/passwd', '/etc/passwd', 'observations/../indicators.csv', 'observations/../../x.csv', 'observations/a/b.csv',
-      'observations/.hidden.csv', 'observations/A.csv', 'observations/a b.csv', 'observations/a\0.csv', 'observations\\x.csv',
-      'observations/x.txt', 'observations/%2e%2e.csv', 'C:\\data\\x.csv', 'observations/é.csv', '', 'observations/' + 'a'.repeat(81) + '.csv'
+      '../etc/passwd',
+      '/etc/passwd',
+      'observations/../indicators.csv',
+      'observations/../../x.csv',
+      'observations/a/b.csv',
+      'observations/.hidden.csv',
+      'observations/A.csv',
+      'observations/a b.csv',
+      'observations/a\0.csv',
+      'observations\\x.csv',
+      'observations/x.txt',
+      'observations/%2e%2e.csv',
+      'C:\\data\\x.csv',
+      'observations/é.csv',
+      '',
+      'observations/' + 'a'.repeat(81) + '.csv'
     ]) {
       expect(isDatasetName(bad), bad).toBe(false);
     }
@@ -35,7 +55,14 @@ describe('FileStore', () => {
     const a = await store.publish(NAME, csv(1), { by: 'marie', fileName: 'a.csv', rows: 1 });
     const b = await store.publish(NAME, csv(2), { by: 'jean', fileName: 'b.csv', rows: 1, replaces: true });
     expect([a.version, b.version]).toEqual([1, 2]);
-    expect(b).toMatchObject({ action: 'publish', by: 'jean', fileName: 'b.csv', rows: 1, replaces: true, bytes: csv(2).byteLength });
+    expect(b).toMatchObject({
+      action: 'publish',
+      by: 'jean',
+      fileName: 'b.csv',
+      rows: 1,
+      replaces: true,
+      bytes: csv(2).byteLength
+    });
     expect(text(await store.read(NAME, 1))).toBe(text(csv(1)));
     expect(text(await store.read(NAME, 2))).toBe(text(csv(2)));
     expect((await store.list()).map((d) => [d.name, d.kind, d.versions.length])).toEqual([[NAME, 'observations', 2]]);
@@ -76,7 +103,9 @@ describe('FileStore', () => {
     for (const bad of ['../x.csv', '/etc/passwd', 'observations/../../x.csv', 'data/x.csv']) {
       await expect(store.publish(bad, csv(1), { by: 'm' })).rejects.toMatchObject({ code: 'bad_name' });
     }
-    await expect(store.publish(NAME, new Uint8Array(MAX_IMPORT_BYTES + 1), { by: 'm' })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(store.publish(NAME, new Uint8Array(MAX_IMPORT_BYTES + 1), { by: 'm' })).rejects.toMatchObject({
+      code: 'too_large'
+    });
     expect(await readdir(root)).toEqual([]);
   });
 
@@ -106,7 +135,9 @@ describe('FileStore', () => {
     const store = new FileStore(await tempStore());
     await store.publish(NAME, csv('start'), { by: 'm' });
     const started = performance.now();
-    const records = await Promise.all(Array.from({ length: 20 }, (_, i) => store.publish(NAME, csv(i), { by: `editor${i}`, fileName: `f${i}.csv` })));
+    const records = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.publish(NAME, csv(i), { by: `editor${i}`, fileName: `f${i}.csv` }))
+    );
     const ms = performance.now() - started;
     expect(records.map((r) => r.version)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
     const versions = await store.versions(NAME);
@@ -129,7 +160,9 @@ describe('FileStore', () => {
 
 /** Starts the crash child and resolves once it printed `until`; returns the process. */
 function child(root: string, mode: string, until: RegExp) {
-  const proc = spawn(process.execPath, [join(import.meta.dirname, 'crash-child.mjs'), root, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(import.meta.dirname, 'crash-child.mjs'), root, mode], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   let out = '';
   const reached = new Promise<string>((resolve, reject) => {
     proc.stdout.on('data', (chunk) => {

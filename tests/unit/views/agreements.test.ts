@@ -3,8 +3,15 @@ import type { SeriesPoint } from '$lib/queries/observations';
 import { countBy, cumulate } from '$lib/views/agreements';
 
 const point = (period: string, start: string, end: string, value: number): SeriesPoint => ({
-  indicator_id: 'ententes_nouvelles', period, start, end, granularity: period.includes('/') ? 'interval' : 'year',
-  value, sample: false, note: null, source: null
+  indicator_id: 'ententes_nouvelles',
+  period,
+  start,
+  end,
+  granularity: period.includes('/') ? 'interval' : 'year',
+  value,
+  sample: false,
+  note: null,
+  source: null
 });
 
 describe('cumulate', () => {
@@ -14,8 +21,20 @@ describe('cumulate', () => {
       point('2016/2020', '2016-01-01', '2020-12-31', 2),
       point('2018', '2018-01-01', '2018-12-31', 1)
     ]);
-    expect(early.map((p) => [p.period, p.value])).toEqual([['2016', 4], ['2017', 4], ['2018', 5], ['2019', 5], ['2020', 5]]);
-    expect(late.map((p) => [p.period, p.value])).toEqual([['2016', 2], ['2017', 2], ['2018', 3], ['2019', 3], ['2020', 5]]);
+    expect(early.map((p) => [p.period, p.value])).toEqual([
+      ['2016', 4],
+      ['2017', 4],
+      ['2018', 5],
+      ['2019', 5],
+      ['2020', 5]
+    ]);
+    expect(late.map((p) => [p.period, p.value])).toEqual([
+      ['2016', 2],
+      ['2017', 2],
+      ['2018', 3],
+      ['2019', 3],
+      ['2020', 5]
+    ]);
   });
 
   it('is empty without data', () => {
@@ -25,6 +44,10 @@ describe('cumulate', () => {
 
 describe('countBy', () => {
   it('counts by key, largest first', () => {
-    expect(countBy(['a', 'b', 'b', null], (x) => x)).toEqual([{ key: 'b', n: 2 }, { key: '', n: 1 }, { key: 'a', n: 1 }]);
+    expect(countBy(['a', 'b', 'b', null], (x) => x)).toEqual([
+      { key: 'b', n: 2 },
+      { key: '', n: 1 },
+      { key: 'a', n: 1 }
+    ]);
   });
 });

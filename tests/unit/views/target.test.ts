@@ -4,13 +4,32 @@ import type { SeriesPoint } from '$lib/queries/observations';
 import { changeArrow, targetStatus, targetStatusKey } from '$lib/views/target';
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
-  indicator_id: 'tours', axis: 'tournees', name_fr: 'Tournées', name_en: 'Tours', unit: 'count', direction: 'up',
-  target: 200, target_period: '2025-2026', target_start: '2025-04-01', target_end: '2026-03-31',
-  definition_fr: null, definition_en: null, source: 'sample', measure: 'flow', ...over
+  indicator_id: 'tours',
+  axis: 'tournees',
+  name_fr: 'Tournées',
+  name_en: 'Tours',
+  unit: 'count',
+  direction: 'up',
+  target: 200,
+  target_period: '2025-2026',
+  target_start: '2025-04-01',
+  target_end: '2026-03-31',
+  definition_fr: null,
+  definition_en: null,
+  source: 'sample',
+  measure: 'flow',
+  ...over
 });
 const fy = (y: number, value: number | null): SeriesPoint => ({
-  indicator_id: 'tours', period: `${y}-${y + 1}`, start: `${y}-04-01`, end: `${y + 1}-03-31`, granularity: 'fiscal_year',
-  value, sample: true, note: null, source: 'sample'
+  indicator_id: 'tours',
+  period: `${y}-${y + 1}`,
+  start: `${y}-04-01`,
+  end: `${y + 1}-03-31`,
+  granularity: 'fiscal_year',
+  value,
+  sample: true,
+  note: null,
+  source: 'sample'
 });
 
 describe('targetStatus', () => {

@@ -15,7 +15,10 @@ export interface FontFile {
 /** `@font-face` rules with the files inlined as data URIs, so the SVG fetches nothing. */
 export function fontFaceCss(files: readonly FontFile[]): string {
   return files
-    .map((f) => `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${f.base64}) format('woff2');}`)
+    .map(
+      (f) =>
+        `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${f.base64}) format('woff2');}`
+    )
     .join('');
 }
 
@@ -30,7 +33,12 @@ let css: Promise<string> | undefined;
 /** The export font's `@font-face` rules, fetched from the app's own assets once. */
 export function embeddedFontCss(): Promise<string> {
   css ??= Promise.all(
-    ([[400, regularUrl], [700, boldUrl]] as const).map(async ([weight, url]) => {
+    (
+      [
+        [400, regularUrl],
+        [700, boldUrl]
+      ] as const
+    ).map(async ([weight, url]) => {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
       return { weight, base64: toBase64(new Uint8Array(await res.arrayBuffer())) };
@@ -51,7 +59,12 @@ export const MEASURE_FAMILY = 'Vigie Export Sans';
 /** Makes the export font available to the page's canvas, so titles are wrapped by their real width. */
 export function loadExportFont(): Promise<void> {
   loaded ??= Promise.all(
-    ([[400, regularUrl], [700, boldUrl]] as const).map(async ([weight, url]) => {
+    (
+      [
+        [400, regularUrl],
+        [700, boldUrl]
+      ] as const
+    ).map(async ([weight, url]) => {
       const face = new FontFace(MEASURE_FAMILY, `url(${url})`, { weight: String(weight) });
       document.fonts.add(await face.load());
     })

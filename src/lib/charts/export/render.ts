@@ -62,7 +62,8 @@ function writeStyles(original: Element, clone: Element, parent: CSSStyleDeclarat
     }
   }
   for (const attr of [...clone.attributes]) {
-    if (attr.name === 'class' || attr.name === 'tabindex' || attr.name === 'role' || attr.name.startsWith('aria-')) clone.removeAttribute(attr.name);
+    if (attr.name === 'class' || attr.name === 'tabindex' || attr.name === 'role' || attr.name.startsWith('aria-'))
+      clone.removeAttribute(attr.name);
     // `dy="0.32em"` is read as pixels (or not at all) by some SVG importers; write what it measures.
     else if ((attr.name === 'dx' || attr.name === 'dy') && attr.value.endsWith('em')) {
       clone.setAttribute(attr.name, String(Math.round(parseFloat(attr.value) * parseFloat(style.fontSize) * 100) / 100));
@@ -70,7 +71,11 @@ function writeStyles(original: Element, clone: Element, parent: CSSStyleDeclarat
   }
   // A halo drawn under the text (paint-order: stroke) is not understood everywhere: where it is not,
   // the white stroke is painted over the letters. Draw it as a separate text underneath instead.
-  if (original.tagName.toLowerCase() === 'text' && style.getPropertyValue('paint-order').startsWith('stroke') && style.stroke !== 'none') {
+  if (
+    original.tagName.toLowerCase() === 'text' &&
+    style.getPropertyValue('paint-order').startsWith('stroke') &&
+    style.stroke !== 'none'
+  ) {
     const halo = clone.cloneNode(true) as Element;
     setProperty(halo, 'fill', style.stroke);
     halo.setAttribute('stroke-linejoin', 'round');
@@ -137,7 +142,13 @@ export interface RenderedImage {
  * Lays the chart out again at the preset's size (ticks and labels recomputed for that width, then
  * zoomed so text stays legible) inside a frame carrying its title, filters, source and date.
  */
-export async function renderImage(spec: ExportSpec, words: FrameWords, preset: Preset, screenWidth: number, lang: 'fr' | 'en'): Promise<RenderedImage> {
+export async function renderImage(
+  spec: ExportSpec,
+  words: FrameWords,
+  preset: Preset,
+  screenWidth: number,
+  lang: 'fr' | 'en'
+): Promise<RenderedImage> {
   const [fontCss] = await Promise.all([embeddedFontCss(), loadExportFont()]);
   const zoom = preset.zoom;
   const width = preset.width ?? Math.round(screenWidth);

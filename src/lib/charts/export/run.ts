@@ -37,7 +37,15 @@ function fileName(req: ExportRequest, ext: string, options: { sized?: boolean; d
   const size = options.sized && req.preset.id !== 'screen' ? req.t(SIZE_WORD[req.preset.id]) : '';
   // A filter the chart's data cannot honour does not describe the file.
   const filters = { ...req.filters, ...Object.fromEntries(req.spec.ignoredFilters.map((d) => [d, null])) };
-  return exportFileName({ subject: req.spec.subject, filters, span: req.spec.span, size, density: options.density, lang: req.lang, ext });
+  return exportFileName({
+    subject: req.spec.subject,
+    filters,
+    span: req.spec.span,
+    size,
+    density: options.density,
+    lang: req.lang,
+    ext
+  });
 }
 
 /** The words around the chart in the exported image. */

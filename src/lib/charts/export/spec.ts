@@ -118,7 +118,10 @@ export function timeSeriesSpec(input: TimeSeriesExport): ExportSpec {
     ignoredFilters: input.ignoredFilters ?? [],
     draw: (target, size) => {
       // Same component, same props: only the size differs, so ticks and labels are laid out anew.
-      const component = mount(TimeSeriesChart, { target, props: { ...chart, width: size.width, height: size.height, labelledby: '' } });
+      const component = mount(TimeSeriesChart, {
+        target,
+        props: { ...chart, width: size.width, height: size.height, labelledby: '' }
+      });
       return () => void unmount(component);
     }
   };

@@ -86,7 +86,13 @@ export function layoutFrame(
   if (words.sample) {
     const w = measure(words.sample, 11, true) + 16;
     const x = width - PAD - w;
-    badge = { x, y: top, width: w, height: 20, text: { text: words.sample, x: x + w / 2, y: top + 14, size: 11, bold: true, colour: '#6b3a00' } };
+    badge = {
+      x,
+      y: top,
+      width: w,
+      height: 20,
+      text: { text: words.sample, x: x + w / 2, y: top + 14, size: 11, bold: true, colour: '#6b3a00' }
+    };
   }
   const put = (text: string, style: typeof TITLE, lineWidth = inner) => {
     for (const line of wrapText(text, lineWidth, style.size, style.bold, measure)) {
@@ -181,7 +187,10 @@ export function standaloneSvg(p: SvgParts): string {
     p.fontCss ? `<style>${p.fontCss}</style>` : '',
     `<rect width="${r(layout.width)}" height="${r(layout.height)}" fill="#ffffff"/>`,
     badge,
-    ...layout.swatches.map((s) => `<rect x="${r(s.x)}" y="${r(s.y)}" width="${s.size}" height="${s.size}" fill="${s.colour}" stroke="#6b6b6b" stroke-width="0.5"/>`),
+    ...layout.swatches.map(
+      (s) =>
+        `<rect x="${r(s.x)}" y="${r(s.y)}" width="${s.size}" height="${s.size}" fill="${s.colour}" stroke="#6b6b6b" stroke-width="0.5"/>`
+    ),
     ...layout.texts.map((t) => textElement(t)),
     `<g transform="translate(${r(layout.chart.x)},${r(layout.chart.y)})">${p.chart}</g>`,
     '</svg>',

@@ -37,7 +37,7 @@ export const exportsFr = {
   'report.nav': 'Rapport',
   'report.title': 'Rapport des indicateurs culturels',
   'report.options': 'Contenu du rapport',
-  'report.optionsIntro': "Choisissez les filtres et les indicateurs, puis imprimez ou enregistrez en PDF (format Lettre ou A4).",
+  'report.optionsIntro': 'Choisissez les filtres et les indicateurs, puis imprimez ou enregistrez en PDF (format Lettre ou A4).',
   'report.indicators': 'Indicateurs',
   'report.overviewSet': "Panneaux de la vue d'ensemble",
   'report.all': 'Tout cocher',
@@ -49,7 +49,8 @@ export const exportsFr = {
   'report.contents': 'Contenu',
   'report.count': '{n} indicateurs',
   'report.count.one': '{n} indicateur',
-  'report.sampleNote': "Les séries marquées « Données d'exemple » sont générées pour la démonstration : elles ne décrivent pas la réalité.",
+  'report.sampleNote':
+    "Les séries marquées « Données d'exemple » sont générées pour la démonstration : elles ne décrivent pas la réalité.",
   'report.empty': 'Aucun indicateur choisi.'
 } as const;
 

@@ -3,7 +3,8 @@ export const importerFr = {
   'import.nav': 'Importer',
   'import.navLabel': 'Importer un fichier CSV',
   'import.title': 'Importer des données',
-  'import.intro': "Déposez un fichier CSV d'indicateurs : Vigie reconnaît le format, vous montre ce qu'il a compris, signale chaque problème avec sa ligne et sa colonne, puis charge les données dans le tableau de bord de ce navigateur.",
+  'import.intro':
+    "Déposez un fichier CSV d'indicateurs : Vigie reconnaît le format, vous montre ce qu'il a compris, signale chaque problème avec sa ligne et sa colonne, puis charge les données dans le tableau de bord de ce navigateur.",
   'import.drop': 'Déposez un ou plusieurs fichiers CSV ici',
   'import.pick': 'Choisir des fichiers CSV',
   'import.limit': 'Taille maximale : {size} par fichier.',
@@ -31,7 +32,8 @@ export const importerFr = {
   'import.decimal.dot': 'Point (1,234.5)',
   'import.preview': 'Aperçu du fichier (premières lignes)',
   'import.mapping': 'Correspondance des colonnes',
-  'import.mappingHelp': 'Indiquez quelle colonne du fichier contient chaque information. Vigie se souviendra de ce choix pour les prochains fichiers aux mêmes en-têtes.',
+  'import.mappingHelp':
+    'Indiquez quelle colonne du fichier contient chaque information. Vigie se souviendra de ce choix pour les prochains fichiers aux mêmes en-têtes.',
   'import.field.indicator': 'Indicateur',
   'import.field.period': 'Période',
   'import.field.value': 'Valeur',
@@ -84,14 +86,17 @@ export const importerFr = {
   'import.loaded': '{n} valeurs de « {file} » chargées. Les graphiques du tableau de bord en tiennent compte.',
   'import.loaded.one': '{n} valeur de « {file} » chargée. Les graphiques du tableau de bord en tiennent compte.',
   'import.kept.saving': 'Enregistrement dans ce navigateur… (ne fermez pas la page)',
-  'import.kept.saved': 'Enregistrées dans ce navigateur : elles y restent jusqu’à leur publication ou leur retrait (page Données).',
-  'import.kept.failed': 'Ces données n’ont pas pu être enregistrées dans ce navigateur : elles disparaîtront au prochain chargement de la page. Publiez-les pour les garder.',
+  'import.kept.saved':
+    'Enregistrées dans ce navigateur : elles y restent jusqu’à leur publication ou leur retrait (page Données).',
+  'import.kept.failed':
+    'Ces données n’ont pas pu être enregistrées dans ce navigateur : elles disparaîtront au prochain chargement de la page. Publiez-les pour les garder.',
   'import.seeIndicator': "Voir l'indicateur",
   'import.failed': "L'import a échoué, rien n'a été modifié : {message}",
   'import.cancelled': "Import annulé : rien n'a été modifié.",
   'import.refused.empty': 'Le fichier « {file} » est vide.',
   'import.refused.header_only': 'Le fichier « {file} » ne contient que la ligne d’en-tête, aucune donnée.',
-  'import.refused.binary': 'Le fichier « {file} » n’est pas un fichier CSV (texte) : c’est peut-être un classeur Excel (.xlsx) ou un PDF. Enregistrez-le au format CSV.',
+  'import.refused.binary':
+    'Le fichier « {file} » n’est pas un fichier CSV (texte) : c’est peut-être un classeur Excel (.xlsx) ou un PDF. Enregistrez-le au format CSV.',
   'import.refused.too_large': 'Le fichier « {file} » ({size}) dépasse la taille maximale de {limit}.',
   'import.problem.indicator_missing': 'indicateur absent',
   'import.problem.indicator_unknown': 'indicateur inconnu du catalogue « {text} » : choisissez un indicateur ou décrivez-le',
@@ -118,7 +123,8 @@ export const importerFr = {
   'import.local.removed': 'Données de « {file} » retirées.',
   'import.local.mismatch': 'le fichier gardé donne maintenant {n} valeurs valides au lieu de {expected}',
   'import.local.mismatch.one': 'le fichier gardé donne maintenant {n} valeur valide au lieu de {expected}',
-  'import.local.notLoaded': 'Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : {reason}. Retirez-les, puis importez le fichier de nouveau.'
+  'import.local.notLoaded':
+    'Non rechargées à l’ouverture de Vigie, donc absentes des graphiques : {reason}. Retirez-les, puis importez le fichier de nouveau.'
 } as const;
 
 /** The same words in English. */
@@ -126,7 +132,8 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.nav': 'Import',
   'import.navLabel': 'Import a CSV file',
   'import.title': 'Import data',
-  'import.intro': 'Drop a CSV file of indicators: Vigie recognises its format, shows what it understood, reports every problem with its line and column, then loads the data into this browser’s dashboard.',
+  'import.intro':
+    'Drop a CSV file of indicators: Vigie recognises its format, shows what it understood, reports every problem with its line and column, then loads the data into this browser’s dashboard.',
   'import.drop': 'Drop one or several CSV files here',
   'import.pick': 'Choose CSV files',
   'import.limit': 'Largest file: {size}.',
@@ -154,7 +161,8 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.decimal.dot': 'Dot (1,234.5)',
   'import.preview': 'File preview (first rows)',
   'import.mapping': 'Column mapping',
-  'import.mappingHelp': 'Say which column of the file holds each piece of information. Vigie remembers this for the next files with the same headers.',
+  'import.mappingHelp':
+    'Say which column of the file holds each piece of information. Vigie remembers this for the next files with the same headers.',
   'import.field.indicator': 'Indicator',
   'import.field.period': 'Period',
   'import.field.value': 'Value',
@@ -207,13 +215,15 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.loaded.one': '{n} value from “{file}” loaded. The dashboard’s charts include it.',
   'import.kept.saving': 'Saving in this browser… (do not close the page)',
   'import.kept.saved': 'Saved in this browser: they stay here until published or removed (Data page).',
-  'import.kept.failed': 'These data could not be saved in this browser: they will be gone on the next page load. Publish them to keep them.',
+  'import.kept.failed':
+    'These data could not be saved in this browser: they will be gone on the next page load. Publish them to keep them.',
   'import.seeIndicator': 'See the indicator',
   'import.failed': 'The import failed, nothing was changed: {message}',
   'import.cancelled': 'Import cancelled: nothing was changed.',
   'import.refused.empty': 'The file “{file}” is empty.',
   'import.refused.header_only': 'The file “{file}” holds only the header line, no data.',
-  'import.refused.binary': 'The file “{file}” is not a CSV (text) file: it may be an Excel workbook (.xlsx) or a PDF. Save it as CSV.',
+  'import.refused.binary':
+    'The file “{file}” is not a CSV (text) file: it may be an Excel workbook (.xlsx) or a PDF. Save it as CSV.',
   'import.refused.too_large': 'The file “{file}” ({size}) is larger than the {limit} limit.',
   'import.problem.indicator_missing': 'no indicator',
   'import.problem.indicator_unknown': 'indicator not in the catalogue “{text}”: pick an indicator or describe it',
@@ -240,5 +250,6 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.local.removed': 'Data of “{file}” removed.',
   'import.local.mismatch': 'the kept file now gives {n} valid values instead of {expected}',
   'import.local.mismatch.one': 'the kept file now gives {n} valid value instead of {expected}',
-  'import.local.notLoaded': 'Not loaded again when Vigie opened, so missing from the charts: {reason}. Remove them, then import the file again.'
+  'import.local.notLoaded':
+    'Not loaded again when Vigie opened, so missing from the charts: {reason}. Remove them, then import the file again.'
 };

@@ -7,7 +7,8 @@ export const publishingFr = {
   'auth.role.editor': 'édition',
   'auth.role.admin': 'administration',
   'auth.title': 'Connexion',
-  'auth.intro': 'Les comptes sont créés par un administrateur. Consulter le tableau de bord ne demande pas de compte; publier et restaurer des données, oui.',
+  'auth.intro':
+    'Les comptes sont créés par un administrateur. Consulter le tableau de bord ne demande pas de compte; publier et restaurer des données, oui.',
   'auth.introRequired': 'Ce tableau de bord est réservé aux personnes qui ont un compte. Connectez-vous pour le consulter.',
   'auth.name': "Nom d'utilisateur",
   'auth.password': 'Mot de passe',
@@ -18,14 +19,17 @@ export const publishingFr = {
   'auth.already': 'Vous êtes connecté en tant que {name} ({role}).',
   'auth.signedOut': 'Vous êtes déconnecté.',
   'publish.title': "Publier pour toute l'équipe",
-  'publish.intro': "Ces données ne sont pour l'instant que dans ce navigateur. Publiez-les pour que tous vos collègues les voient : le serveur vérifie de nouveau le fichier, puis en garde une version. L'Historique permet de revenir en arrière.",
+  'publish.intro':
+    "Ces données ne sont pour l'instant que dans ce navigateur. Publiez-les pour que tous vos collègues les voient : le serveur vérifie de nouveau le fichier, puis en garde une version. L'Historique permet de revenir en arrière.",
   'publish.target': 'Publier dans',
   'publish.targetNew': 'un nouveau jeu de données : {name}',
   'publish.targetExisting': 'une nouvelle version de : {name}',
   'publish.button': 'Publier',
   'publish.working': 'Publication en cours : le serveur vérifie le fichier…',
-  'publish.done': 'Publié : version {version} de « {name} » ({n} valeurs). Tous les tableaux de bord affichent maintenant ces données.',
-  'publish.done.one': 'Publié : version {version} de « {name} » ({n} valeur). Tous les tableaux de bord affichent maintenant ces données.',
+  'publish.done':
+    'Publié : version {version} de « {name} » ({n} valeurs). Tous les tableaux de bord affichent maintenant ces données.',
+  'publish.done.one':
+    'Publié : version {version} de « {name} » ({n} valeur). Tous les tableaux de bord affichent maintenant ces données.',
   'publish.historyLink': "Voir l'historique",
   'publish.failed': 'Publication refusée : {reason}',
   'publish.signInHint': 'Pour partager ces données avec vos collègues, connectez-vous avec un compte d’édition.',
@@ -42,7 +46,8 @@ export const publishingFr = {
   'publish.refused.indicator_exists': 'un indicateur décrit existe déjà au catalogue ({detail}).',
   'publish.refused.nothing_valid': "aucune valeur n'est valide.",
   'publish.refused.nothing_new': 'toutes les valeurs existent déjà (mode ajout) : rien à publier.',
-  'publish.refused.count_mismatch': 'le serveur ne trouve pas le même nombre de valeurs valides que votre navigateur ({detail}). Rechargez la page et recommencez.',
+  'publish.refused.count_mismatch':
+    'le serveur ne trouve pas le même nombre de valeurs valides que votre navigateur ({detail}). Rechargez la page et recommencez.',
   'publish.refused.unauthorized': 'votre session a pris fin. Connectez-vous de nouveau.',
   'publish.refused.forbidden': 'votre compte ne permet pas de publier.',
   'publish.refused.network': 'le serveur ne répond pas ({detail}).',
@@ -50,7 +55,8 @@ export const publishingFr = {
   'publish.refresh': 'Actualiser',
   'history.nav': 'Historique',
   'history.title': 'Historique des données',
-  'history.intro': "Chaque publication crée une version; rien n'est jamais effacé. Restaurer une version en crée une nouvelle, identique à celle-là. La version 0 est le fichier livré avec l'application.",
+  'history.intro':
+    "Chaque publication crée une version; rien n'est jamais effacé. Restaurer une version en crée une nouvelle, identique à celle-là. La version 0 est le fichier livré avec l'application.",
   'history.datasets': 'Jeux de données',
   'history.current': 'Version affichée : {version}',
   'history.withdrawn': 'Retiré du tableau de bord',
@@ -75,10 +81,12 @@ export const publishingFr = {
   'history.restored': 'Version {from} de « {name} » restaurée : c’est maintenant la version {version}.',
   'history.withdraw': 'Retirer du tableau de bord',
   'history.withdrawLabel': 'Retirer du tableau de bord : « {name} »',
-  'history.withdrawHelp': 'Retirer ce jeu le masque de tous les tableaux de bord (par exemple les données d’exemple, une fois les données réelles publiées). Restaurer une version antérieure le rétablit.',
+  'history.withdrawHelp':
+    'Retirer ce jeu le masque de tous les tableaux de bord (par exemple les données d’exemple, une fois les données réelles publiées). Restaurer une version antérieure le rétablit.',
   'history.withdrawnList': 'Retirés du tableau de bord (ils ne sont plus chargés) : {list}.',
   'history.withdrawnWhere': "Les rétablir depuis l'Historique",
-  'history.withdrawnDone': '« {name} » est retiré du tableau de bord (version {version}). Restaurez une version antérieure pour le rétablir.',
+  'history.withdrawnDone':
+    '« {name} » est retiré du tableau de bord (version {version}). Restaurez une version antérieure pour le rétablir.',
   'history.summary': '{added} ajoutées, {removed} retirées, {changed} modifiées',
   'history.noChange': 'Aucun changement',
   'history.unknownChanges': 'Non calculés',
@@ -96,7 +104,8 @@ export const publishingFr = {
   'history.error.already_withdrawn': 'Ce jeu de données est déjà retiré.',
   'admin.nav': 'Comptes',
   'admin.title': 'Comptes',
-  'admin.intro': 'Lecture : consulter. Édition : consulter, publier, restaurer. Administration : tout, et gérer les comptes. Les mots de passe sont créés au hasard et affichés une seule fois.',
+  'admin.intro':
+    'Lecture : consulter. Édition : consulter, publier, restaurer. Administration : tout, et gérer les comptes. Les mots de passe sont créés au hasard et affichés une seule fois.',
   'admin.cli': 'En ligne de commande : npm run user -- add NOM --role editor (aussi list, passwd, role, remove).',
   'admin.list': 'Comptes existants',
   'admin.name': "Nom d'utilisateur",
@@ -136,7 +145,8 @@ export const publishingEn: Record<keyof typeof publishingFr, string> = {
   'auth.role.editor': 'editor',
   'auth.role.admin': 'administrator',
   'auth.title': 'Sign in',
-  'auth.intro': 'Accounts are created by an administrator. Viewing the dashboard needs no account; publishing and restoring data does.',
+  'auth.intro':
+    'Accounts are created by an administrator. Viewing the dashboard needs no account; publishing and restoring data does.',
   'auth.introRequired': 'This dashboard is for account holders only. Sign in to view it.',
   'auth.name': 'User name',
   'auth.password': 'Password',
@@ -147,7 +157,8 @@ export const publishingEn: Record<keyof typeof publishingFr, string> = {
   'auth.already': 'You are signed in as {name} ({role}).',
   'auth.signedOut': 'You are signed out.',
   'publish.title': 'Publish for the whole team',
-  'publish.intro': 'For now these data are only in this browser. Publish them so that every colleague sees them: the server checks the file again, then keeps a version of it. The History page lets you go back.',
+  'publish.intro':
+    'For now these data are only in this browser. Publish them so that every colleague sees them: the server checks the file again, then keeps a version of it. The History page lets you go back.',
   'publish.target': 'Publish to',
   'publish.targetNew': 'a new dataset: {name}',
   'publish.targetExisting': 'a new version of: {name}',
@@ -171,7 +182,8 @@ export const publishingEn: Record<keyof typeof publishingFr, string> = {
   'publish.refused.indicator_exists': 'a described indicator already exists in the catalogue ({detail}).',
   'publish.refused.nothing_valid': 'no value is valid.',
   'publish.refused.nothing_new': 'every value is already there (append mode): nothing to publish.',
-  'publish.refused.count_mismatch': 'the server does not find as many valid values as your browser ({detail}). Reload the page and try again.',
+  'publish.refused.count_mismatch':
+    'the server does not find as many valid values as your browser ({detail}). Reload the page and try again.',
   'publish.refused.unauthorized': 'your session has ended. Sign in again.',
   'publish.refused.forbidden': 'your account may not publish.',
   'publish.refused.network': 'the server does not answer ({detail}).',
@@ -179,7 +191,8 @@ export const publishingEn: Record<keyof typeof publishingFr, string> = {
   'publish.refresh': 'Refresh',
   'history.nav': 'History',
   'history.title': 'Data history',
-  'history.intro': 'Each publication makes a version; nothing is ever deleted. Restoring a version makes a new one, identical to it. Version 0 is the file shipped with the application.',
+  'history.intro':
+    'Each publication makes a version; nothing is ever deleted. Restoring a version makes a new one, identical to it. Version 0 is the file shipped with the application.',
   'history.datasets': 'Datasets',
   'history.current': 'Version shown: {version}',
   'history.withdrawn': 'Withdrawn from the dashboard',
@@ -204,10 +217,12 @@ export const publishingEn: Record<keyof typeof publishingFr, string> = {
   'history.restored': 'Version {from} of “{name}” restored: it is now version {version}.',
   'history.withdraw': 'Withdraw from the dashboard',
   'history.withdrawLabel': 'Withdraw from the dashboard: “{name}”',
-  'history.withdrawHelp': 'Withdrawing this dataset hides it from every dashboard (the sample data, say, once real data are published). Restoring an earlier version brings it back.',
+  'history.withdrawHelp':
+    'Withdrawing this dataset hides it from every dashboard (the sample data, say, once real data are published). Restoring an earlier version brings it back.',
   'history.withdrawnList': 'Withdrawn from the dashboard (no longer loaded): {list}.',
   'history.withdrawnWhere': 'Bring them back from the History page',
-  'history.withdrawnDone': '“{name}” is withdrawn from the dashboard (version {version}). Restore an earlier version to bring it back.',
+  'history.withdrawnDone':
+    '“{name}” is withdrawn from the dashboard (version {version}). Restore an earlier version to bring it back.',
   'history.summary': '{added} added, {removed} removed, {changed} changed',
   'history.noChange': 'No change',
   'history.unknownChanges': 'Not computed',
@@ -225,7 +240,8 @@ export const publishingEn: Record<keyof typeof publishingFr, string> = {
   'history.error.already_withdrawn': 'This dataset is already withdrawn.',
   'admin.nav': 'Accounts',
   'admin.title': 'Accounts',
-  'admin.intro': 'Viewer: view. Editor: view, publish, restore. Administrator: everything, and manage accounts. Passwords are made at random and shown only once.',
+  'admin.intro':
+    'Viewer: view. Editor: view, publish, restore. Administrator: everything, and manage accounts. Passwords are made at random and shown only once.',
   'admin.cli': 'From the command line: npm run user -- add NAME --role editor (also list, passwd, role, remove).',
   'admin.list': 'Existing accounts',
   'admin.name': 'User name',

@@ -8,7 +8,15 @@ import type { RequestHandler } from './$types';
 const FORM_OVERHEAD = 1024 * 1024;
 
 /** Content types a CSV can arrive with (Windows says Excel for .csv); anything else named is refused. */
-const CSV_TYPES = ['', 'text/csv', 'text/plain', 'text/tab-separated-values', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
+const CSV_TYPES = [
+  '',
+  'text/csv',
+  'text/plain',
+  'text/tab-separated-values',
+  'application/csv',
+  'application/vnd.ms-excel',
+  'application/octet-stream'
+];
 
 /**
  * Publishes an imported file as a new version of a dataset (editors). A multipart form: `file` (the

@@ -26,7 +26,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
     if (text === null) error(410, 'This version withdrew the dataset: it has no content');
     const file = `${params.name.replace(/\.csv$/, '').replace(/[^a-z0-9_-]+/gi, '-')}-v${n}.csv`;
     return new Response(text, {
-      headers: { ...CSV, 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'private, max-age=31536000, immutable' }
+      headers: {
+        ...CSV,
+        'content-disposition': `attachment; filename="${file}"`,
+        'cache-control': 'private, max-age=31536000, immutable'
+      }
     });
   }
   const { manifest } = await serverEngine();
