@@ -1,6 +1,7 @@
 import type { MessageKey } from './fr';
 import { exportsEn } from './areas/exports';
 import { importerEn } from './areas/importer';
+import { periodsEn } from './areas/periods';
 import { publishingEn } from './areas/publishing';
 
 /** The interface's words in English; typed so that a missing key fails `npm run check`. */
@@ -149,5 +150,6 @@ export const en: Record<MessageKey, string> = {
     "Sources: Ministère de la Culture et des Communications, Ministère des Relations internationales et de la Francophonie, Canada's 2020 quadrennial report (2005 UNESCO Convention). Series marked “Sample data” are generated.",
   ...exportsEn,
   ...importerEn,
-  ...publishingEn
+  ...publishingEn,
+  ...periodsEn
 };

@@ -1,5 +1,6 @@
 import { exportsFr } from './areas/exports';
 import { importerFr } from './areas/importer';
+import { periodsFr } from './areas/periods';
 import { publishingFr } from './areas/publishing';
 
 /**
@@ -153,7 +154,8 @@ export const fr = {
     'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
   ...exportsFr,
   ...importerFr,
-  ...publishingFr
+  ...publishingFr,
+  ...periodsFr
 } as const;
 
 /** Every key of the interface's dictionary. */

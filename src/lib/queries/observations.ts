@@ -15,6 +15,13 @@ export interface SeriesPoint extends PeriodLike {
   note: string | null;
   /** Sources of the rows behind the point, joined. */
   source: string | null;
+  /**
+   * Only on a point read over a longer period than the data's own (views/accumulate.ts): the data does
+   * not cover the whole period (a total to date, a level so far), or one of its parts is missing.
+   */
+  partial?: boolean;
+  /** With `partial`: the last day the value accounts for. */
+  through?: string;
 }
 
 /** A point of a broken-down series: also the dimension's value (`key`). */

@@ -1,6 +1,6 @@
 import type { Connector } from '$lib/db/types';
 import type { Annotation } from '$lib/queries/annotations';
-import { DIMENSIONS, hasDimensionFilter, type Dimension, type Filters } from '$lib/queries/filters';
+import { DIMENSIONS, type Dimension, type Filters } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
 import type { BreakdownPoint, SeriesPoint } from '$lib/queries/observations';
 import {
@@ -14,7 +14,10 @@ import {
 } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
-import { domainOf } from './overview';
+import { combineOf, type Combine } from './accumulate';
+import { forDisplay, inYears } from './granularity';
+import { allYears, AXES, domainOf, isAxis, panelOf } from './overview';
+import type { PeriodKind } from './periods';
 
 /** How a breakdown is drawn. */
 export type BreakdownView = 'stacked' | 'multiples';
@@ -46,8 +49,12 @@ export interface IndicatorModel {
   annotations: Annotation[];
   options: FilterOptions;
   domain: [string, string] | null;
-  /** Whether the target compares with what is drawn. */
+  /** Whether the target line compares with what is drawn (see the overview's Panel). */
   targetComparable: boolean;
+  /** The periods the chart reads the data by when they are too many to draw (null: the data's own). */
+  displayKind: PeriodKind | null;
+  /** How the year filter counts: by fiscal years or calendar years. */
+  years: 'fiscal_year' | 'year';
 }
 
 /** More groups than this and colours stop being told apart: the smallest are summed as "other". */
@@ -101,10 +108,43 @@ export async function indicatorModel(
   const indicator = catalogue.find((i) => i.indicator_id === params.id) ?? null;
   const has = allDims.find((d) => d.indicator_id === params.id);
   const dims = DIMENSIONS.filter((d) => has?.[`has_${d}`]);
-  const empty = { indicator, dims, series: [], groups: [], annotations, options, domain: null, targetComparable: false };
+  const empty = {
+    indicator,
+    dims,
+    series: [],
+    groups: [],
+    annotations,
+    options,
+    domain: null,
+    targetComparable: false,
+    displayKind: null,
+    years: 'year' as const
+  };
   if (!indicator) return empty;
-  const series = await read.series(db, [indicator.indicator_id], params.filters);
+  // Every year read, the years chosen here by the indicator's kind of year (views/granularity.ts).
+  const filters = allYears(params.filters);
+  const all = await read.series(db, [indicator.indicator_id], filters);
   const dim = params.dim && dims.includes(params.dim) ? params.dim : null;
-  const groups = dim ? groupBreakdown(await read.breakdown(db, indicator.indicator_id, dim, params.filters), indicator.unit) : [];
-  return { ...empty, series, groups, domain: domainOf(series), targetComparable: !hasDimensionFilter(params.filters) };
+  const rows = dim ? await read.breakdown(db, indicator.indicator_id, dim, filters) : [];
+  // The panel's rules: the same series, change, target and display periods as the overview's.
+  const panel = panelOf(isAxis(indicator.axis) ? indicator.axis : AXES[0], indicator, all, has, params.filters);
+  const c = combineOf(indicator);
+  const shownRows = forDisplayByKey(inYears(rows, params.filters, panel.years), panel.displayKind, c);
+  return {
+    ...empty,
+    series: panel.series,
+    groups: dim ? groupBreakdown(shownRows, indicator.unit) : [],
+    domain: domainOf(panel.series),
+    targetComparable: panel.targetComparable,
+    displayKind: panel.displayKind,
+    years: panel.years
+  };
+}
+
+/** Breakdown rows read by the display's periods, each key's points on their own. */
+function forDisplayByKey(rows: readonly BreakdownPoint[], kind: PeriodKind | null, c: Combine): BreakdownPoint[] {
+  if (!kind) return [...rows];
+  const byKey = new Map<string | null, BreakdownPoint[]>();
+  for (const r of rows) (byKey.get(r.key) ?? byKey.set(r.key, []).get(r.key)!).push(r);
+  return [...byKey].flatMap(([key, points]) => forDisplay(points, kind, c).map((p) => ({ ...p, key })));
 }

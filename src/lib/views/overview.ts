@@ -6,7 +6,12 @@ import type { SeriesPoint } from '$lib/queries/observations';
 import { seriesFromEngine, seriesIndexOf, type SeriesReader } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
-import { targetStatus, type TargetStatus } from './target';
+import type { PeriodLike } from '$lib/i18n/format';
+import { combineOf } from './accumulate';
+import { latestChange } from './change';
+import { displayKind, forDisplay, inYears, yearsOf } from './granularity';
+import type { PeriodKind } from './periods';
+import { targetPeriodOf, targetStatus, type TargetStatus } from './target';
 
 /** The action axes of the Vision's culture chapter, headline ones first. */
 export const AXES = [
@@ -21,21 +26,35 @@ export const AXES = [
 ] as const;
 export type Axis = (typeof AXES)[number];
 
+/** Whether a catalogue's axis is one of the Vision's. */
+export const isAxis = (axis: string): axis is Axis => (AXES as readonly string[]).includes(axis);
+
 /** One panel of the overview: an axis's headline indicator, its figures and its series. */
 export interface Panel {
   axis: Axis;
   indicator: Indicator;
+  /** The series as drawn: the years chosen, read by the display's periods (see views/granularity.ts). */
   series: SeriesPoint[];
-  /** The last period with a value. */
+  /** The last period drawn with a value (a total to date when `partial`). */
   latest: SeriesPoint | null;
-  /** The period before it. */
+  /** The period the change is measured against: of the same kind, one step earlier (see views/change.ts). */
+  previousPeriod: PeriodLike | null;
+  /** Its value, when the data have one. */
   previous: SeriesPoint | null;
-  /** (latest − previous) ÷ previous. */
+  /** (latest − previous) ÷ |previous|. */
   change: number | null;
-  /** Progress toward the catalogue's target; null without target or under a dimension filter. */
+  /** The previous is the same span of its period as the latest's total to date. */
+  sameSpan: boolean;
+  /** Progress toward the catalogue's target; null without target, under a dimension filter or outside the years chosen. */
   target: TargetStatus | null;
-  /** Whether the target compares with what is drawn (not under a region, discipline or program filter). */
+  /** Why a catalogue target is not compared: a dimension filter, or years chosen that leave out the period measured. */
+  targetNote: 'filtered' | 'outOfYears' | null;
+  /** Whether the target line compares with what is drawn: no dimension filter, and bars of the target's kind of period (or a level). */
   targetComparable: boolean;
+  /** The periods the chart reads the data by when they are too many to draw (null: the data's own). */
+  displayKind: PeriodKind | null;
+  /** How the year filter counts: by fiscal years (April–March) or calendar years. */
+  years: 'fiscal_year' | 'year';
   /** Whether sample data is drawn. */
   sample: boolean;
   /** Filters that this indicator's data cannot honour (it has no such dimension). */
@@ -52,7 +71,15 @@ export interface OverviewModel {
   domain: [string, string] | null;
 }
 
-/** Builds a panel from an indicator and its (already filtered) series. */
+/** The filters without their years: models read every year, and choose the years themselves (see `inYears`). */
+export function allYears(filters: Filters): Filters {
+  return filters.from === null && filters.to === null ? filters : { ...filters, from: null, to: null };
+}
+
+/**
+ * Builds a panel from an indicator and its series under the dimension filters, every year (the years
+ * are chosen here, by the indicator's kind of year; the target and the change look beyond them).
+ */
 export function panelOf(
   axis: Axis,
   indicator: Indicator,
@@ -60,23 +87,28 @@ export function panelOf(
   dims: IndicatorDims | undefined,
   filters: Filters
 ): Panel {
-  const known = series.filter((p) => p.value !== null && p.granularity !== 'interval');
-  const latest = known.at(-1) ?? null;
-  const previous = known.at(-2) ?? null;
-  const change =
-    latest?.value != null && previous?.value != null && previous.value !== 0
-      ? (latest.value - previous.value) / previous.value
-      : null;
+  const c = combineOf(indicator);
+  const years = yearsOf(indicator, series);
+  const chosen = inYears(series, filters, years);
+  const kind = displayKind(chosen, years);
+  const shown = forDisplay(chosen, kind, c);
+  const filtered = hasDimensionFilter(filters);
+  const status = filtered ? null : targetStatus(indicator, series);
+  const outOfYears = status !== null && inYears([status.measured], filters, years).length === 0;
+  const tp = targetPeriodOf(indicator);
+  const drawnKind =
+    kind ?? (shown.length && shown.every((p) => p.granularity === shown[0]!.granularity) ? shown[0]!.granularity : null);
   return {
     axis,
     indicator,
-    series,
-    latest,
-    previous,
-    change,
-    target: hasDimensionFilter(filters) ? null : targetStatus(indicator, series),
-    targetComparable: !hasDimensionFilter(filters),
-    sample: series.some((p) => p.sample),
+    series: shown,
+    ...latestChange(shown, series, c),
+    target: outOfYears ? null : status,
+    targetNote: indicator.target === null ? null : filtered ? 'filtered' : outOfYears ? 'outOfYears' : null,
+    targetComparable: !filtered && (c.measure === 'stock' || (tp !== null && drawnKind === tp.granularity)),
+    displayKind: kind,
+    years,
+    sample: shown.some((p) => p.sample),
     notApplicable: FILTER_DIMENSIONS.filter((d) => filters[d] !== null && dims !== undefined && !dims[`has_${d}`])
   };
 }
@@ -97,6 +129,12 @@ export function panelsOf(
       filters
     )
   );
+}
+
+/** What a year filter means across panels: fiscal years, calendar years, or either by indicator. */
+export function yearsOfPanels(panels: readonly Pick<Panel, 'years'>[]): 'fiscal_year' | 'year' | 'mixed' {
+  const kinds = new Set(panels.map((p) => p.years));
+  return kinds.size === 1 ? [...kinds][0]! : kinds.size === 0 ? 'year' : 'mixed';
 }
 
 /** The time span of a set of series, for a shared axis. */
@@ -139,7 +177,8 @@ export async function overviewModel(
   const rows = await read(
     db,
     headlines.map((h) => h.indicator.indicator_id),
-    filters
+    allYears(filters)
   );
-  return { filters, panels: panelsOf(headlines, rows, dims, filters), annotations, options, domain: domainOf(rows) };
+  const panels = panelsOf(headlines, rows, dims, filters);
+  return { filters, panels, annotations, options, domain: domainOf(panels.flatMap((p) => p.series)) };
 }

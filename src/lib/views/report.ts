@@ -3,7 +3,7 @@ import type { Filters } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
 import { seriesFromEngine, type SeriesReader } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
-import { AXES, domainOf, overviewModel, panelsOf, type Axis, type OverviewModel } from './overview';
+import { allYears, domainOf, isAxis, overviewModel, panelsOf, type Axis, type OverviewModel } from './overview';
 
 /** What a report is made of: the filters, and the indicators ticked (null: the overview's panels). */
 export interface ReportParams {
@@ -16,8 +16,6 @@ export interface ReportParams {
 export interface ReportModel extends OverviewModel {
   catalogue: Indicator[];
 }
-
-const isAxis = (axis: string): axis is Axis => (AXES as readonly string[]).includes(axis);
 
 /**
  * The report's panels, computed the same way on the server and in the browser. Without a choice it is
@@ -41,9 +39,10 @@ export async function reportModel(
     ? await read(
         db,
         ids,
-        filters,
+        allYears(filters),
         drawable.map((i) => i.indicator_id)
       )
     : [];
-  return { filters, panels: panelsOf(chosen, rows, dims, filters), annotations, options, domain: domainOf(rows), catalogue };
+  const panels = panelsOf(chosen, rows, dims, filters);
+  return { filters, panels, annotations, options, domain: domainOf(panels.flatMap((p) => p.series)), catalogue };
 }
