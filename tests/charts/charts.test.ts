@@ -17,7 +17,7 @@ const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): 
   source: 'sample',
   ...extra
 });
-const words = { uncertain: 'date exacte inconnue', missing: 'non disponible' };
+const words = { uncertain: 'date exacte inconnue', missing: 'non disponible', missingShort: 'n.d.', partial: 'partiel' };
 const events = [
   { at: '2019-11-29', short: 'Vision', label: 'Publication de la Vision internationale du Québec' },
   { at: '2020-03-13', short: 'COVID-19', label: 'Début de la pandémie de COVID-19' }
@@ -35,10 +35,15 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
     });
     expect(out).toContain('role="img"');
     expect(out).toContain('aria-labelledby="title"');
-    // One bar a period; the missing value is a zero-height bar, not a made-up one.
+    // One bar a period with a value; the missing one is no bar (a zero-height bar would read as 0) but a
+    // hatched band over the whole plot, labelled « n.d. » (issue 12, item 6).
     const bars = /<path d="([^"]*)" fill="#0072B2"/.exec(out)?.[1] ?? '';
-    expect(bars.match(/M/g)).toHaveLength(5);
-    expect(bars.match(/v0h/g)).toHaveLength(1);
+    expect(bars.match(/M/g)).toHaveLength(4);
+    expect(bars).not.toMatch(/v0h/);
+    const band = /<path d="M([\d.]+),0h([\d.]+)v([\d.]+)[^"]*" fill="url\(#missing-[^"]+\)"/.exec(out);
+    expect(band, 'a hatched band where 2021-2022 is missing').not.toBeNull();
+    expect(Number(band![3])).toBeGreaterThan(100); // the plot's height, not a sliver at the baseline
+    expect(out.match(/>n\.d\.</g)).toHaveLength(1);
     expect(out).toContain('Cible 2025-2026 : 420');
     expect(out).toContain('>Vision<');
     await expect(normalise(out)).toMatchFileSnapshot('output/flow-bars.svg');
@@ -63,6 +68,48 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
     await expect(normalise(out)).toMatchFileSnapshot('output/stacked-bars.svg');
   });
 
+  it('marks a value missing in a stack above its known part, and a total to date lighter', async () => {
+    const out = html(TimeSeriesChart, {
+      ...base,
+      series: [
+        {
+          key: 'Europe',
+          label: 'Europe',
+          colour: '#0072B2',
+          points: [fy(2018, 10), fy(2019, 12), fy(2020, 4, { partial: true, through: '2020-09-30' })]
+        },
+        {
+          key: 'Asie',
+          label: 'Asie',
+          colour: '#E69F00',
+          points: [fy(2018, 5), fy(2019, null), fy(2020, 2, { partial: true, through: '2020-09-30' })]
+        }
+      ],
+      measure: 'flow'
+    });
+    // 2019-2020: Europe's 12 drawn, Asia's missing value a hatched cap above it, no « n.d. » band.
+    expect(out).toMatch(/<path d="M[^"]*" fill="url\(#missing-[^"]+\)" class="[^"]*\bcap\b/);
+    expect(out).not.toContain('>n.d.<');
+    // 2020-2021 is a total to date: its bars are drawn apart, lighter.
+    expect(out).toMatch(/<path d="M[^"]*" fill="#0072B2" stroke="#0072B2" class="[^"]*\bpartial\b/);
+    await expect(normalise(out)).toMatchFileSnapshot('output/stacked-missing.svg');
+  });
+
+  it("writes a low target's label over its line, clear of the time axis and its labels (issue 12, item 7)", () => {
+    const out = html(TimeSeriesChart, {
+      ...base,
+      series: [{ key: null, label: 'Coûts', colour: '#0072B2', points: [fy(2018, 300), fy(2019, 280)] }],
+      measure: 'flow',
+      target: { value: 5, end: '2026-03-31', label: 'Cible 2025-2026 : 5' }
+    });
+    const target = /<g class="target"[^]*?<line [^>]*y1="([\d.]+)"[^]*?<text x="4" y="([\d.]+)"/.exec(out);
+    const [line, label] = [Number(target?.[1]), Number(target?.[2])];
+    const axis = Number(/<g class="axis axis-x" transform="translate\(0,([\d.]+)\)"/.exec(out)?.[1]);
+    expect(line).toBeGreaterThan(axis - 10); // the target sits just above the time axis…
+    expect(label).toBeLessThan(line); // …so its label goes over the line,
+    expect(label).toBeLessThan(axis - 4); // not among the year labels under the axis
+  });
+
   it('draws a stock as a line through points, breaking at a missing value', async () => {
     const month = (d: string, value: number | null): SeriesPoint => ({
       ...fy(2019, value),
@@ -85,6 +132,8 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
       measure: 'stock'
     });
     expect(out.match(/<circle/g)).toHaveLength(3);
+    // February 2022 is missing: marked as such where the line breaks, not left blank.
+    expect(out).toContain('>n.d.<');
     await expect(normalise(out)).toMatchFileSnapshot('output/stock-line.svg');
   });
 });

@@ -16,6 +16,10 @@ export interface PeriodColumn {
   /** Sum of the known values. */
   total: number;
   uncertain: boolean;
+  /** Per series: the data hold the period but not its value (missing or suppressed), drawn as such, never as 0. */
+  missing: boolean[];
+  /** The period is only partly covered (a total to date): drawn lighter, said in words. */
+  partial: boolean;
 }
 
 /** Lines up several series on their common periods, in time order. */
@@ -26,10 +30,20 @@ export function columnsOf(series: readonly DrawnSeries[]): PeriodColumn[] {
       const id = `${p.start}|${p.end}`;
       let col = byId.get(id);
       if (!col) {
-        col = { id, period: p, values: series.map(() => null), total: 0, uncertain: p.granularity === 'interval' };
+        col = {
+          id,
+          period: p,
+          values: series.map(() => null),
+          total: 0,
+          uncertain: p.granularity === 'interval',
+          missing: series.map(() => false),
+          partial: false
+        };
         byId.set(id, col);
       }
       col.values[i] = p.value;
+      col.missing[i] = p.value === null;
+      col.partial ||= !!p.partial;
       if (p.value !== null) col.total += p.value;
     }
   });

@@ -7,6 +7,8 @@ export interface Bar {
   colour: string;
   /** Known only within a range: drawn hatched, behind the precise bars. */
   uncertain?: boolean;
+  /** Covers its period only in part (a total to date): drawn lighter, outlined. */
+  partial?: boolean;
 }
 
 /** A point of a level (stock) series: where it is measured and its value. */

@@ -69,7 +69,13 @@ describe('CSV export', () => {
       sources: [],
       unitLabel: 'Nombre',
       height: 190,
-      chart: { series: touring, unit: 'count', measure: 'flow', lang: 'fr', words: { uncertain: 'u', missing: 'm' } },
+      chart: {
+        series: touring,
+        unit: 'count',
+        measure: 'flow',
+        lang: 'fr',
+        words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p' }
+      },
       t
     });
     const { rows, number } = readBack(toCsv(spec.table, csvDialect('fr')), 'fr');
@@ -100,7 +106,7 @@ describe('CSV export', () => {
         unit: 'count',
         measure: 'flow',
         lang: 'en',
-        words: { uncertain: 'u', missing: 'm' }
+        words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p' }
       },
       t
     });
@@ -133,7 +139,7 @@ describe('export description', () => {
           unit: 'count',
           measure,
           lang: 'fr',
-          words: { uncertain: 'u', missing: 'm' }
+          words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p' }
         },
         t
       }).description;

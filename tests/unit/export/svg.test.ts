@@ -30,7 +30,7 @@ function exportedSvg(size: { width: number; height: number }, zoom: number, fram
       width: layout.chart.width,
       height: layout.chart.height,
       target: { value: 420, end: '2026-03-31', label: 'Cible 2025-2026 : 420' },
-      words: { uncertain: 'date exacte inconnue', missing: 'non disponible' }
+      words: { uncertain: 'date exacte inconnue', missing: 'non disponible', missingShort: 'n.d.', partial: 'partiel' }
     })
   );
   return standaloneSvg({

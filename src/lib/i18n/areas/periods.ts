@@ -1,4 +1,7 @@
-/** Words for periods read against targets and for changes (views/target.ts, views/change.ts): what is compared with what. */
+/**
+ * Words for periods read against targets and for changes (views/target.ts, views/change.ts): what is
+ * compared with what; and for what a chart draws of partial periods and missing values.
+ */
 export const periodsFr = {
   'period.toDate.fiscal_year': "cumul de l'exercice à ce jour",
   'period.toDate.year': "cumul de l'année à ce jour",
@@ -9,6 +12,7 @@ export const periodsFr = {
   'period.levelOn': '{period}, niveau au {day}',
   'period.incomplete': '{period} (incomplet : valeurs manquantes)',
   'period.partial': 'partiel',
+  'chart.missingShort': 'n.d.',
   'panel.changeSameSpan': 'Variation par rapport à la même période de {period}',
   'panel.noComparable': 'Pas de valeur pour {period}',
   'target.measured': '{period} : {value}',
@@ -29,6 +33,7 @@ export const periodsEn: Record<keyof typeof periodsFr, string> = {
   'period.levelOn': '{period}, level on {day}',
   'period.incomplete': '{period} (incomplete: values missing)',
   'period.partial': 'partial',
+  'chart.missingShort': 'n/a',
   'panel.changeSameSpan': 'Change from the same period of {period}',
   'panel.noComparable': 'No value for {period}',
   'target.measured': '{period}: {value}',
