@@ -1,6 +1,8 @@
 import type { Connector } from '$lib/db/types';
 import type { Dialect, Sniffed } from './detect';
 import ParseWorker from './parse.worker?worker';
+import type { ReadSheetOptions, SheetTable } from './workbook';
+import { WorkbookError, type WorkbookProblem } from './workbook-kind';
 
 /** Progress of a long step, in bytes. */
 export type OnProgress = (done: number, total: number) => void;
@@ -16,12 +18,19 @@ function ask<T>(request: unknown, signal: AbortSignal | undefined, onProgress?: 
     if (signal?.aborted) return stop();
     signal?.addEventListener('abort', stop, { once: true });
     worker.onmessage = (e: MessageEvent) => {
-      const msg = e.data as { type: string; done?: number; total?: number; message?: string; [k: string]: unknown };
+      const msg = e.data as {
+        type: string;
+        done?: number;
+        total?: number;
+        message?: string;
+        code?: WorkbookProblem;
+        [k: string]: unknown;
+      };
       if (msg.type === 'progress') return onProgress?.(msg.done!, msg.total!);
       signal?.removeEventListener('abort', stop);
       worker.terminate();
-      if (msg.type === 'error') reject(new Error(msg.message));
-      else resolve((msg.type === 'sniffed' ? msg.sniffed : msg.bytes) as T);
+      if (msg.type === 'error') reject(msg.code ? new WorkbookError(msg.code, msg.message) : new Error(msg.message));
+      else resolve((msg.type === 'sniffed' ? msg.sniffed : msg.type === 'workbook' ? msg.table : msg.bytes) as T);
     };
     worker.onerror = (e) => {
       worker.terminate();
@@ -44,6 +53,14 @@ export function transcodeFile(
   signal?: AbortSignal
 ): Promise<Uint8Array> {
   return ask({ type: 'transcode', file, encoding }, signal, onProgress);
+}
+
+/**
+ * One sheet of an .xlsx, .xls or .ods as a table (CSV bytes, header, where each value came from), read in
+ * the parsing worker. Rejects with a `WorkbookError` (its `code`) for a workbook it refuses.
+ */
+export function readWorkbook(file: Blob, options: ReadSheetOptions = {}, signal?: AbortSignal): Promise<SheetTable> {
+  return ask({ type: 'workbook', file, ...options }, signal);
 }
 
 /**
