@@ -63,7 +63,10 @@ export async function analyseBytes(db: Connector, bytes: Uint8Array, options: An
   await db.registerBytes(file, toUtf8(bytes, sniffed.dialect));
   try {
     const stage = await stageImport(db, file, sniffed.header, sniffed.dialect, mapping);
-    const indicatorMap = Object.fromEntries(stage.labels.map((l) => [l.label, options.indicatorMap?.[l.label] ?? l.indicatorId]));
+    // Own keys only: a label such as `constructor` must not find Object.prototype's.
+    const chosen = (label: string) =>
+      options.indicatorMap && Object.hasOwn(options.indicatorMap, label) ? options.indicatorMap[label] : undefined;
+    const indicatorMap = Object.fromEntries(stage.labels.map((l) => [l.label, chosen(l.label) ?? l.indicatorId]));
     const check = await checkImport(db, stage, indicatorMap, sniffed.dialect, mapping, sniffed.header);
     return { ok: true, sniffed, mapping, missing, stage, indicatorMap, check };
   } finally {

@@ -2,6 +2,7 @@ import { error, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { hasRole, type Role, type SessionUser } from '$lib/publishing/types';
 import { randomPassword } from './passwords';
 import { services } from './services';
+import type { Account } from './users';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'vigie_session';
@@ -16,8 +17,8 @@ export async function sessionUser(cookies: Pick<Cookies, 'get'>): Promise<Sessio
   const { sessions, users } = services();
   const session = await sessions.lookup(cookies.get(SESSION_COOKIE));
   if (!session) return null;
-  const account = await users.get(session.name);
-  // A removed account, or a password changed since, ends the session.
+  const account = await users.byId(session.account);
+  // A removed account (whose identity no other account will have), or a password changed since, ends the session.
   if (!account || account.epoch !== session.epoch) return null;
   return { name: account.name, role: account.role };
 }
@@ -56,31 +57,69 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
-/** Checks the password (rate-limited), opens a session and sets its cookie; every attempt is audited. */
+/**
+ * Opens a session for an account whose identity was just proven, sets its cookie and audits it. The one
+ * way in, whatever proved the identity: the password form here, an identity provider later (`via`).
+ */
+export async function openSession(
+  event: Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress'>,
+  account: Account,
+  via = 'password'
+): Promise<SessionUser> {
+  const { sessions, audit } = services();
+  const { token, session } = await sessions.create(account.id, account.epoch);
+  event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, Math.floor((session.expiresAt - Date.now()) / 1000)));
+  await audit.record({
+    event: 'sign_in',
+    user: account.name,
+    ip: clientAddress(event),
+    ...(via === 'password' ? {} : { detail: via })
+  });
+  return { name: account.name, role: account.role };
+}
+
+/** When each address and name last had a refused try written to the audit log (one line a minute is enough). */
+const limitedAudited = new Map<string, number>();
+
+async function auditLimited(ip: string, name: string): Promise<void> {
+  const key = `${ip}\0${name}`;
+  const now = Date.now();
+  if (now - (limitedAudited.get(key) ?? 0) < 60_000) return;
+  limitedAudited.set(key, now);
+  if (limitedAudited.size > 10_000) limitedAudited.clear();
+  await services().audit.record({ event: 'sign_in_limited', user: name, ip });
+}
+
+/**
+ * Checks the password and opens a session. The try is reserved with the rate limit before anything is
+ * awaited, so concurrent tries are counted before any is checked; every checked try is audited.
+ */
 export async function signIn(
   event: Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress'>,
   name: string,
   password: string
 ): Promise<SignInResult> {
-  const { users, sessions, limiter, audit } = services();
+  const { users, limiter, audit } = services();
   const ip = clientAddress(event);
   const key = name.trim().toLowerCase().slice(0, 64);
-  const decision = limiter.check(ip, key);
+  const decision = limiter.reserve(ip, key);
   if (!decision.allowed) {
-    await audit.record({ event: 'sign_in_limited', user: key, ip });
+    await auditLimited(ip, key);
     return { ok: false, reason: 'limited', retryAfterSeconds: decision.retryAfterSeconds };
   }
-  const account = await users.verify(key, password);
+  let account: Account | null;
+  try {
+    account = await users.verify(key, password);
+  } catch (err) {
+    limiter.release(ip, key);
+    throw err;
+  }
   if (!account) {
-    limiter.fail(ip, key);
     await audit.record({ event: 'sign_in_failed', user: key, ip });
     return { ok: false, reason: 'invalid' };
   }
   limiter.succeed(ip, key);
-  const { token, session } = await sessions.create(account.name, account.epoch);
-  event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, Math.floor((session.expiresAt - Date.now()) / 1000)));
-  await audit.record({ event: 'sign_in', user: account.name, ip });
-  return { ok: true, user: { name: account.name, role: account.role } };
+  return { ok: true, user: await openSession(event, account) };
 }
 
 /** Ends the request's session and clears its cookie. */

@@ -59,19 +59,21 @@ const ID = /^[a-z0-9_]{1,80}$/;
 const UNITS = ['count', 'CAD', 'percent'];
 const isInt = (n: unknown, max: number): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
 const text = (s: unknown, max: number): s is string => typeof s === 'string' && s.trim().length > 0 && s.length <= max;
+/** A JSON object (`{…}`): not an array, not null. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads the decisions sent with a file; null when anything is malformed (the request is refused). */
 export function parseDecisions(raw: unknown, fileName: string): PublishDecisions | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
+  if (!isObject(raw)) return null;
+  const r = raw;
   const dataset = r.dataset === undefined || r.dataset === null || r.dataset === '' ? importDatasetName(fileName) : r.dataset;
   if (typeof dataset !== 'string') return null;
   const mode = r.mode ?? 'replace';
   if (mode !== 'append' && mode !== 'replace') return null;
 
   const dialect: Partial<Dialect> = {};
-  const d = (r.dialect ?? {}) as Record<string, unknown>;
-  if (typeof d !== 'object') return null;
+  const d = r.dialect ?? {};
+  if (!isObject(d)) return null;
   if (d.encoding !== undefined) {
     if (d.encoding !== 'utf-8' && d.encoding !== 'windows-1252') return null;
     dialect.encoding = d.encoding;
@@ -87,11 +89,11 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
 
   let mapping: ColumnMapping | undefined;
   if (r.mapping !== undefined && r.mapping !== null) {
-    const m = r.mapping as Record<string, unknown>;
-    if (typeof m !== 'object' || !['long', 'wide', 'statcan'].includes(m.layout as string)) return null;
-    if (!m.columns || typeof m.columns !== 'object' || !Array.isArray(m.periodColumns)) return null;
+    const m = r.mapping;
+    if (!isObject(m) || !['long', 'wide', 'statcan'].includes(m.layout as string)) return null;
+    if (!isObject(m.columns) || !Array.isArray(m.periodColumns)) return null;
     const columns: Partial<Record<Field, number>> = {};
-    for (const [k, v] of Object.entries(m.columns as Record<string, unknown>)) {
+    for (const [k, v] of Object.entries(m.columns)) {
       if (!(FIELDS as readonly string[]).includes(k) || !isInt(v, 100_000)) return null;
       columns[k as Field] = v;
     }
@@ -106,10 +108,11 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
     };
   }
 
-  const indicatorMap: Record<string, string | null> = {};
+  // No prototype: a label such as `constructor` or `__proto__` is a label like any other, not Object's.
+  const indicatorMap: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
   const map = r.indicatorMap ?? {};
-  if (typeof map !== 'object' || Array.isArray(map) || map === null) return null;
-  const entries = Object.entries(map as Record<string, unknown>);
+  if (!isObject(map)) return null;
+  const entries = Object.entries(map);
   if (entries.length > 100_000) return null;
   for (const [label, id] of entries) {
     if (label.length > 1000 || (id !== null && (typeof id !== 'string' || !ID.test(id)))) return null;
@@ -119,8 +122,8 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
   const described: NewIndicator[] = [];
   const list = r.described ?? [];
   if (!Array.isArray(list) || list.length > 500) return null;
-  for (const item of list as Record<string, unknown>[]) {
-    if (!item || typeof item !== 'object') return null;
+  for (const item of list as unknown[]) {
+    if (!isObject(item)) return null;
     const { indicator_id, axis, name_fr, name_en, unit } = item;
     if (typeof indicator_id !== 'string' || !ID.test(indicator_id) || typeof axis !== 'string' || !ID.test(axis)) return null;
     if (!text(name_fr, 200) || !text(name_en ?? name_fr, 200) || !UNITS.includes(unit as string)) return null;

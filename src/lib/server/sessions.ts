@@ -3,9 +3,13 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite, readJson } from './fsio';
 
-/** A session as stored: whose, opened when, until when, and the account's password epoch then. */
+/**
+ * A session as stored: whose (the account's identity, never its name), opened when, until when, and the
+ * account's password epoch then.
+ */
 export interface Session {
-  name: string;
+  /** The account's identity (`Account.id`), which is never given to another account. */
+  account: string;
   epoch: number;
   createdAt: number;
   expiresAt: number;
@@ -26,24 +30,28 @@ export class SessionStore {
     private readonly ttlMs = SESSION_TTL_MS
   ) {}
 
-  #path(token: string) {
-    return join(this.root, 'sessions', `${createHash('sha256').update(token).digest('hex')}.json`);
+  get #dir() {
+    return join(this.root, 'sessions');
   }
 
-  /** Opens a session; the token goes in the cookie, and only there. */
-  async create(name: string, epoch: number): Promise<{ token: string; session: Session }> {
+  #path(token: string) {
+    return join(this.#dir, `${createHash('sha256').update(token).digest('hex')}.json`);
+  }
+
+  /** Opens a session for an account identity; the token goes in the cookie, and only there. */
+  async create(account: string, epoch: number): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
-    const session: Session = { name, epoch, createdAt: now, expiresAt: now + this.ttlMs };
+    const session: Session = { account, epoch, createdAt: now, expiresAt: now + this.ttlMs };
     await atomicWrite(this.root, this.#path(token), JSON.stringify(session), 0o600);
     return { token, session };
   }
 
-  /** The session of a token, or null (unknown, malformed or expired). */
+  /** The session of a token, or null (unknown, malformed, expired, or written before sessions named an identity). */
   async lookup(token: string | undefined): Promise<Session | null> {
     if (!token || !TOKEN.test(token)) return null;
     const session = await readJson<Session | null>(this.#path(token), null).catch(() => null);
-    if (!session || session.expiresAt <= Date.now()) return null;
+    if (!session || typeof session.account !== 'string' || session.expiresAt <= Date.now()) return null;
     return session;
   }
 
@@ -52,14 +60,22 @@ export class SessionStore {
     if (token && TOKEN.test(token)) await rm(this.#path(token), { force: true });
   }
 
-  /** Removes expired sessions; returns how many. */
+  /** Ends every session of an account (removed, or its password changed): their files are deleted. Returns how many. */
+  async endAccount(account: string): Promise<number> {
+    return this.#removeWhere((s) => s.account === account);
+  }
+
+  /** Removes expired sessions, and files that name no account identity; returns how many. */
   async prune(): Promise<number> {
-    const dir = join(this.root, 'sessions');
+    return this.#removeWhere((s) => typeof s.account !== 'string' || s.expiresAt <= Date.now());
+  }
+
+  async #removeWhere(test: (s: Session) => boolean): Promise<number> {
     let n = 0;
-    for (const f of await readdir(dir).catch(() => [] as string[])) {
-      const s = await readJson<Session | null>(join(dir, f), null).catch(() => null);
-      if (!s || s.expiresAt <= Date.now()) {
-        await rm(join(dir, f), { force: true });
+    for (const f of await readdir(this.#dir).catch(() => [] as string[])) {
+      const s = await readJson<Session | null>(join(this.#dir, f), null).catch(() => null);
+      if (!s || test(s)) {
+        await rm(join(this.#dir, f), { force: true });
         n++;
       }
     }

@@ -1,11 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROLES, type Role } from '$lib/publishing/types';
 import { atomicWrite, readJson, serial, withFileLock } from './fsio';
 import { checkPassword, decoyHash, hashPassword, passwordProblem, type PasswordHash } from './passwords';
+import { SessionStore } from './sessions';
 
 /** An account as stored in `users.json` (mode 600). */
 export interface Account {
+  /**
+   * The account's identity, random and never reused: sessions are bound to it, not to the name, so an
+   * account removed and created again under the same name is a new account that no old session opens.
+   */
+  id: string;
   name: string;
   role: Role;
   password: PasswordHash;
@@ -40,6 +47,20 @@ export function isAccountName(name: unknown): name is string {
   return typeof name === 'string' && NAME.test(name);
 }
 
+/** A new account identity: 128 random bits. */
+function newAccountId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * Accounts written before identities existed get one derived from their name, kept at the next write.
+ * It cannot collide with a random one (those never contain `:`) and is never given again: a name
+ * created anew gets a random identity.
+ */
+function withId(account: Account): Account {
+  return account.id ? account : { ...account, id: `name:${account.name}` };
+}
+
 /** Whether a text is a role. */
 export function isRole(role: unknown): role is Role {
   return typeof role === 'string' && (ROLES as readonly string[]).includes(role);
@@ -62,7 +83,10 @@ export class UserBook {
     const s = await stat(this.#path).catch(() => null);
     if (!s) return { users: [] };
     const stamp = `${s.ino}:${s.mtimeMs}:${s.size}`;
-    if (this.#cache?.stamp !== stamp) this.#cache = { stamp, file: await readJson<UsersFile>(this.#path, { users: [] }) };
+    if (this.#cache?.stamp !== stamp) {
+      const file = await readJson<UsersFile>(this.#path, { users: [] });
+      this.#cache = { stamp, file: { users: file.users.map(withId) } };
+    }
     return this.#cache.file;
   }
 
@@ -90,6 +114,11 @@ export class UserBook {
     return (await this.#read()).users.find((u) => u.name === name) ?? null;
   }
 
+  /** An account by its identity (what a session names), or null once it was removed. */
+  async byId(id: string): Promise<Account | null> {
+    return (await this.#read()).users.find((u) => u.id === id) ?? null;
+  }
+
   /** Creates an account. */
   async add(name: string, role: Role, password: string): Promise<AccountView> {
     if (!isAccountName(name)) throw new UserError('bad_name');
@@ -100,7 +129,7 @@ export class UserBook {
     return this.#change(async (users) => {
       if (users.some((u) => u.name === name)) throw new UserError('exists');
       const now = new Date().toISOString();
-      const account: Account = { name, role, password: hash, epoch: 1, createdAt: now, updatedAt: now };
+      const account: Account = { id: newAccountId(), name, role, password: hash, epoch: 1, createdAt: now, updatedAt: now };
       return { users: [...users, account], result: { name, role, createdAt: now, updatedAt: now } };
     });
   }
@@ -112,21 +141,31 @@ export class UserBook {
     return this.#change(async (users) => {
       if (users.length) return { users, result: false };
       const now = new Date().toISOString();
-      return { users: [{ name, role: 'admin', password: hash, epoch: 1, createdAt: now, updatedAt: now }], result: true };
+      const account: Account = {
+        id: newAccountId(),
+        name,
+        role: 'admin',
+        password: hash,
+        epoch: 1,
+        createdAt: now,
+        updatedAt: now
+      };
+      return { users: [account], result: true };
     });
   }
 
-  /** Sets a new password; the account's open sessions end. */
+  /** Sets a new password; the account's open sessions end (and their files are deleted). */
   async setPassword(name: string, password: string): Promise<void> {
     const problem = passwordProblem(password);
     if (problem) throw new UserError(problem);
     const hash = await hashPassword(password);
-    await this.#change(async (users) => {
+    const id = await this.#change(async (users) => {
       const u = users.find((x) => x.name === name);
       if (!u) throw new UserError('unknown');
       const next = { ...u, password: hash, epoch: u.epoch + 1, updatedAt: new Date().toISOString() };
-      return { users: users.map((x) => (x === u ? next : x)), result: undefined };
+      return { users: users.map((x) => (x === u ? next : x)), result: u.id };
     });
+    await new SessionStore(this.root).endAccount(id);
   }
 
   /** Changes a role; the last admin cannot be demoted. */
@@ -142,14 +181,18 @@ export class UserBook {
     });
   }
 
-  /** Removes an account (its sessions end with it); the last admin cannot be removed. */
+  /**
+   * Removes an account; the last admin cannot be removed. Its sessions end for good: they name its
+   * identity, which no account will have again, and their files are deleted.
+   */
   async remove(name: string): Promise<void> {
-    await this.#change(async (users) => {
+    const id = await this.#change(async (users) => {
       const u = users.find((x) => x.name === name);
       if (!u) throw new UserError('unknown');
       if (u.role === 'admin' && users.filter((x) => x.role === 'admin').length === 1) throw new UserError('last_admin');
-      return { users: users.filter((x) => x !== u), result: undefined };
+      return { users: users.filter((x) => x !== u), result: u.id };
     });
+    await new SessionStore(this.root).endAccount(id);
   }
 
   /** The account if the password is right, else null; takes as long for an unknown name. */

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginRequired, signIn, signOut } from '$lib/server/auth';
+import { sameOriginPath } from '$lib/server/suite';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Where to go after signing in: a path of this site only (never `//elsewhere` or a full URL). */
+/** Where to go after signing in: the form's `suite`, else the page's, when it stays on this site. */
 function next(url: URL, value: FormDataEntryValue | null): string {
-  const asked = typeof value === 'string' ? value : (url.searchParams.get('suite') ?? '/');
-  return /^\/(?![/\\])/.test(asked) ? asked : '/';
+  return sameOriginPath(typeof value === 'string' ? value : url.searchParams.get('suite'), url.origin);
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => ({

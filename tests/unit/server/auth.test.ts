@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasRole } from '$lib/publishing/types';
 import { bootstrapAdmin, SESSION_COOKIE, sessionUser, signIn, signOut } from '$lib/server/auth';
@@ -123,9 +126,54 @@ describe('sessions', () => {
     }
   });
 
+  it('a removed account stays signed out when an account of the same name is created again; its session files are deleted', async () => {
+    const { users, root } = services();
+    await users.add('zed', 'editor', 'un-long-mot-de-passe');
+    const { jar } = cookieJar();
+    await signIn(
+      { cookies: jar, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.4' },
+      'zed',
+      'un-long-mot-de-passe'
+    );
+    expect(await sessionUser(jar)).toEqual({ name: 'zed', role: 'editor' });
+    const sessionFiles = () => readdir(join(root, 'sessions')).catch(() => [] as string[]);
+    expect(await sessionFiles()).toHaveLength(1);
+    await users.remove('zed');
+    expect(await sessionUser(jar)).toBe(null);
+    expect(await sessionFiles()).toEqual([]);
+    await users.add('zed', 'viewer', 'un-autre-mot-de-passe');
+    expect(await sessionUser(jar)).toBe(null);
+    // A password change ends the sessions the same way, files included.
+    const again = cookieJar().jar;
+    await signIn(
+      { cookies: again, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.4' },
+      'zed',
+      'un-autre-mot-de-passe'
+    );
+    expect(await sessionFiles()).toHaveLength(1);
+    await users.setPassword('zed', 'encore-un-mot-de-passe');
+    expect(await sessionFiles()).toEqual([]);
+    expect(await sessionUser(again)).toBe(null);
+  });
+
+  it('accounts stored before identities existed get one, and sessions that name no identity open nothing', async () => {
+    const { root, users } = services();
+    const hash = await hashPassword('un-long-mot-de-passe');
+    const legacy = { name: 'ancien', role: 'editor', password: hash, epoch: 1, createdAt: 'x', updatedAt: 'x' };
+    await writeFile(join(root, 'users.json'), JSON.stringify({ users: [legacy] }));
+    expect((await users.get('ancien'))?.id).toBe('name:ancien');
+    // A session file of the old shape (it named the account by its name).
+    const token = 'A'.repeat(43);
+    await mkdir(join(root, 'sessions'), { recursive: true });
+    const file = join(root, 'sessions', `${createHash('sha256').update(token).digest('hex')}.json`);
+    await writeFile(file, JSON.stringify({ name: 'ancien', epoch: 1, createdAt: Date.now(), expiresAt: Date.now() + 60_000 }));
+    expect(await sessionUser(cookieJar({ [SESSION_COOKIE]: token }).jar)).toBe(null);
+    expect(await services().sessions.prune()).toBe(1);
+  });
+
   it('expires', async () => {
     const store = new SessionStore(services().root, -1);
-    const { token } = await store.create('marie', 1);
+    const { token } = await store.create('marie-id', 1);
     expect(await store.lookup(token)).toBe(null);
     expect(await store.prune()).toBe(1);
   });
@@ -147,33 +195,66 @@ describe('roles', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('allows 5 failures per address and name in 15 minutes, then waits until the oldest leaves the window', () => {
+  const from = (ip: string) => ({ cookies: cookieJar().jar, url: new URL('http://localhost/'), getClientAddress: () => ip });
+
+  it('holds under any concurrency: 200 tries sent at once, the right password last, check 5 and open nothing', async () => {
+    await services().users.add('marie', 'editor', 'un-long-mot-de-passe');
+    const tries = Array.from({ length: 200 }, (_, i) => (i === 199 ? 'un-long-mot-de-passe' : `mauvais-${i}-mot-de-passe`));
+    const results = await Promise.all(tries.map((pw) => signIn(from('10.0.0.9'), 'marie', pw)));
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'limited' });
+    const audit = await services().audit.tail(300);
+    expect(audit.filter((e) => e.event === 'sign_in_failed')).toHaveLength(5);
+    expect(audit.some((e) => e.event === 'sign_in')).toBe(false);
+  });
+
+  it('per address and name, with a growing delay: 1 s, 2 s, 4 s … up to 15 minutes after the last failure', () => {
     let now = 0;
     const limiter = new SignInLimiter({ now: () => now });
-    for (let i = 0; i < 5; i++) {
-      expect(limiter.check('1.2.3.4', 'marie').allowed).toBe(true);
-      limiter.fail('1.2.3.4', 'marie');
-      now += 60_000;
+    for (let i = 0; i < 5; i++) expect(limiter.reserve('1.2.3.4', 'marie').allowed).toBe(true);
+    expect(limiter.reserve('1.2.3.4', 'marie')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.reserve('1.2.3.4', 'MARIE').allowed).toBe(false);
+    expect(limiter.reserve('5.6.7.8', 'marie').allowed).toBe(true); // another address
+    expect(limiter.reserve('1.2.3.4', 'jean').allowed).toBe(true); // another name
+    const waits: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const d = limiter.reserve('1.2.3.4', 'marie');
+      expect(d.allowed).toBe(false);
+      const wait = d.allowed ? 0 : d.retryAfterSeconds;
+      waits.push(wait);
+      now += wait * 1000;
+      expect(limiter.reserve('1.2.3.4', 'marie').allowed).toBe(true);
     }
-    expect(limiter.check('1.2.3.4', 'marie')).toEqual({ allowed: false, retryAfterSeconds: 600 });
-    expect(limiter.check('1.2.3.4', 'MARIE').allowed).toBe(false);
-    expect(limiter.check('5.6.7.8', 'marie').allowed).toBe(true); // another address
-    expect(limiter.check('1.2.3.4', 'jean').allowed).toBe(true); // another name
-    now += 600_000;
-    expect(limiter.check('1.2.3.4', 'marie').allowed).toBe(true);
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900]);
   });
 
-  it('caps failures per address across names (password spraying)', () => {
+  it('a flood of refused tries does not lengthen the wait: the real person waits no longer than the guesses earned', () => {
+    let now = 0;
+    const limiter = new SignInLimiter({ now: () => now });
+    for (let i = 0; i < 7; i++) {
+      now += 60_000;
+      expect(limiter.reserve('10.1.1.1', 'marie').allowed).toBe(true);
+    }
+    for (let i = 0; i < 10_000; i++) limiter.reserve('10.1.1.1', 'marie'); // all refused, none counted
+    now += 4_000; // 7 failures: the next try may come 4 s after the last
+    expect(limiter.reserve('10.1.1.1', 'marie').allowed).toBe(true);
+    limiter.succeed('10.1.1.1', 'marie');
+    expect(limiter.reserve('10.1.1.1', 'marie').allowed).toBe(true);
+  });
+
+  it('slows password spraying from one address across names, after 50 failures', () => {
     const limiter = new SignInLimiter();
-    for (let i = 0; i < 20; i++) limiter.fail('9.9.9.9', `user${i}`);
-    expect(limiter.check('9.9.9.9', 'someone-new').allowed).toBe(false);
+    for (let i = 0; i < 50; i++) expect(limiter.reserve('9.9.9.9', `user${i}`).allowed).toBe(true);
+    expect(limiter.reserve('9.9.9.9', 'someone-new')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.reserve('9.9.9.8', 'someone-new').allowed).toBe(true);
   });
 
-  it('refuses even the right password once limited, and audits every attempt', async () => {
+  it('refuses even the right password once limited, and audits every checked try (refused ones once a minute)', async () => {
     await services().users.add('marie', 'editor', 'un-long-mot-de-passe');
-    const attempt = (pw: string) =>
-      signIn({ cookies: cookieJar().jar, url: new URL('http://localhost/'), getClientAddress: () => '10.0.0.3' }, 'marie', pw);
+    const attempt = (pw: string) => signIn(from('10.0.0.3'), 'marie', pw);
     for (let i = 0; i < 5; i++) expect(await attempt('mauvais-mot-de-passe')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('un-long-mot-de-passe')).toMatchObject({ ok: false, reason: 'limited' });
     expect(await attempt('un-long-mot-de-passe')).toMatchObject({ ok: false, reason: 'limited' });
     const events = (await services().audit.tail(10)).map((e) => e.event);
     expect(events).toEqual(['sign_in_limited', ...Array(5).fill('sign_in_failed')]);

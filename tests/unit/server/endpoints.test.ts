@@ -198,6 +198,18 @@ describe('POST /api/publish', () => {
     expect((await services().audit.tail(1))[0]).toMatchObject({ event: 'publish_refused' });
   });
 
+  it('reads an indicator labelled constructor as a label like any other, not as Object’s constructor', async () => {
+    const n = await versions(TARGET);
+    const content = 'indicator_id,period,value\nconstructor,2041-2042,1\ntoString,2042-2043,2\n';
+    const refused = await publishAs({ token: tokens.editor, content, decisions: { mode: 'replace' } });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'nothing_valid' } });
+    expect(JSON.stringify(refused.body)).not.toMatch(/function|Object/);
+    const mapped = { mode: 'append', indicatorMap: { constructor: 'tournees_soutenues', toString: 'tournees_soutenues' } };
+    const res = await publishAs({ token: tokens.editor, content, name: 'constructor.csv', decisions: mapped });
+    expect(res).toMatchObject({ status: 200, body: { ok: true, accepted: 2 } });
+    expect(await versions(TARGET)).toBe(n);
+  });
+
   it('publishes the indicators an import described, in a catalogue of its own', async () => {
     const content = 'Indicateur,Période,Valeur\nSpectacles numériques,2030-2031,12\n';
     const decisions = {

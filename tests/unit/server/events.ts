@@ -30,7 +30,7 @@ export async function sessionFor(role: Role, name = `${role}-${Math.random().toS
   const { users, sessions } = services();
   await users.add(name, role, 'mot-de-passe-solide');
   const account = (await users.get(name))!;
-  return (await sessions.create(name, account.epoch)).token;
+  return (await sessions.create(account.id, account.epoch)).token;
 }
 
 /** Options of a constructed request. */
