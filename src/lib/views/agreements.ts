@@ -6,6 +6,8 @@ import type { Indicator } from '$lib/queries/indicators';
 import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
+import { combineOf } from './accumulate';
+import { displayKind, forDisplay } from './granularity';
 import { domainOf } from './overview';
 
 /** How many agreements share a value (a type, a scope, a country). */
@@ -92,16 +94,20 @@ export async function agreementsModel(db: Connector, filters: Filters): Promise<
     byCountry.set(a.partner_country, c);
   }
   const cumulative = cumulate(perYear);
+  const indicator = catalogue.find((i) => i.indicator_id === 'ententes_nouvelles') ?? null;
+  // Never more marks than a chart can show, however many days the data hold (views/granularity.ts).
+  const combine = indicator ? combineOf(indicator) : ({ measure: 'flow', unit: 'count' } as const);
+  const shown = forDisplay(perYear, displayKind(perYear, 'year'), combine);
   return {
     agreements,
-    indicator: catalogue.find((i) => i.indicator_id === 'ententes_nouvelles') ?? null,
-    perYear,
+    indicator,
+    perYear: shown,
     cumulative,
     byType: countBy(agreements, (a) => a.type),
     byScope: countBy(agreements, (a) => a.scope),
     countries: [...byCountry.values()].sort((a, b) => b.n - a.n),
     annotations,
     options,
-    domain: domainOf([...perYear, ...cumulative.early])
+    domain: domainOf([...shown, ...cumulative.early])
   };
 }
