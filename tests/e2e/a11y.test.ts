@@ -3,7 +3,7 @@ import { describeViolations, engineStarted, runAxe, settled, useBrowser, visit }
 
 const { newPage } = useBrowser();
 
-const PAGES = ['/', '/indicateurs/tournees_soutenues', '/ententes', '/donnees', '/?lang=en', '/rapport'];
+const PAGES = ['/', '/indicateurs', '/indicateurs/tournees_soutenues', '/ententes', '/donnees', '/?lang=en', '/rapport'];
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA and best practices)', () => {
   for (const path of PAGES) {

@@ -23,7 +23,8 @@ const SHAPE: Record<DatasetKind, { group: string; key: string[]; compared: strin
       'definition_fr',
       'definition_en',
       'source',
-      'measure'
+      'measure',
+      'headline'
     ]
   },
   agreements: {

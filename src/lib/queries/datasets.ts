@@ -55,7 +55,8 @@ export const CONTRACT: Record<DatasetKind, readonly string[]> = {
     'definition_fr',
     'definition_en',
     'source',
-    'measure'
+    'measure',
+    'headline'
   ],
   observations: ['indicator_id', 'period', 'value', 'region', 'country', 'discipline', 'program', 'note', 'source'],
   agreements: ['partner', 'partner_country', 'type', 'scope', 'signed', 'cites_2005_convention', 'in_force', 'source'],
@@ -187,11 +188,15 @@ SELECT indicator_id, axis, name_fr, coalesce(name_en, name_fr) AS name_en,
   coalesce(unit, 'count') AS unit, coalesce(direction, 'up') AS direction,
   TRY_CAST(target AS DOUBLE) AS target, target_period,
   definition_fr, coalesce(definition_en, definition_fr) AS definition_en, source,
-  coalesce(measure, 'flow') AS measure, dataset, line AS catalogue_order,
+  coalesce(measure, 'flow') AS measure, dataset,
+  lower(coalesce(headline, '')) IN ('true', 'oui', 'yes', '1') AS headline,
+  -- The shipped catalogue first, then the catalogues of imports in the order they were loaded: an
+  -- indicator an import describes joins its axis after the others, never ahead of its headline.
+  CAST(row_number() OVER (ORDER BY dataset <> 'indicators.csv', m.seq NULLS LAST, dataset, line) AS INTEGER) AS catalogue_order,
   -- Once here: the period macros cost tens of milliseconds to plan, too much for every page.
   strftime(vigie_period_start(target_period), '%Y-%m-%d') AS target_start,
   strftime(vigie_period_end(target_period), '%Y-%m-%d') AS target_end
-FROM raw_indicators WHERE indicator_id IS NOT NULL`
+FROM raw_indicators LEFT JOIN dataset_meta m USING (dataset) WHERE indicator_id IS NOT NULL`
     },
     {
       sql: `CREATE OR REPLACE TABLE agreements AS

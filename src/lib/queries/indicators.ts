@@ -24,13 +24,15 @@ export interface Indicator {
   target_end: string | null;
   /** Where the target period starts. */
   target_start: string | null;
+  /** The manager made it its axis's headline (`headline` column), over the axis's first indicator. */
+  headline: boolean;
 }
 
-/** The whole catalogue, in the file's order (the first indicator of an axis is its headline). */
+/** The whole catalogue: the shipped file's order, then imports' indicators as they were loaded. */
 export function indicatorsQuery(): SqlQuery {
   return {
     sql: `SELECT indicator_id, axis, name_fr, name_en, unit, direction, target, target_period,
-  definition_fr, definition_en, source, measure, target_start, target_end
+  definition_fr, definition_en, source, measure, target_start, target_end, headline
 FROM indicators ORDER BY catalogue_order`
   };
 }

@@ -57,6 +57,14 @@ export interface IndicatorModel {
   years: 'fiscal_year' | 'year';
 }
 
+/**
+ * The address of an indicator's page. The server renders the published indicators; one that an import
+ * described in this browser only is rendered by the browser (routes/indicateurs/[id]/+error.svelte).
+ */
+export function indicatorPath(id: string): string {
+  return `/indicateurs/${encodeURIComponent(id)}`;
+}
+
 /** More groups than this and colours stop being told apart: the smallest are summed as "other". */
 export const MAX_GROUPS = 6;
 

@@ -149,10 +149,14 @@ export function domainOf(series: readonly SeriesPoint[]): [string, string] | nul
   return [min, max];
 }
 
-/** Each axis's headline indicator (its first in the catalogue), in the order of AXES. */
-function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indicator: Indicator }[] {
+/**
+ * Each axis's headline indicator, in the order of AXES: the one a catalogue marks `headline` (the
+ * latest loaded when several do), else the axis's first in the catalogue — the shipped file's, since
+ * imports' indicators come after it (docs/data-format.md).
+ */
+export function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indicator: Indicator }[] {
   return AXES.flatMap((axis) => {
-    const indicator = catalogue.find((i) => i.axis === axis);
+    const indicator = catalogue.findLast((i) => i.axis === axis && i.headline) ?? catalogue.find((i) => i.axis === axis);
     return indicator ? [{ axis, indicator }] : [];
   });
 }

@@ -19,6 +19,7 @@ const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   definition_en: null,
   source: 'sample',
   measure: 'flow',
+  headline: false,
   ...over
 });
 const fy = (y: number, value: number | null): SeriesPoint => ({
