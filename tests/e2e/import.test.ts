@@ -29,7 +29,7 @@ describe('Importer', () => {
     await expect(page.getByLabel('Séparateur').inputValue()).resolves.toBe(';');
     await expect(page.getByLabel('Marque décimale').inputValue()).resolves.toBe(',');
     await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
-    await expect(page.getByText('3 valeurs valides sur 3; 0 refusée.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('3 valeurs lues; 3 valides; 0 refusée.').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Charger 3 valeurs' }).click();
     await page.getByText(/3 valeurs de « export-excel\.csv » chargées/).waitFor();
     // Kept for the next visit once it says so (the file itself, with the choices made).
@@ -113,18 +113,28 @@ describe('Importer', () => {
     await page.getByRole('button', { name: 'Charger 5 valeurs' }).click();
     await page.getByText(/5 valeurs de « large\.csv » chargées/).waitFor();
 
-    await pick(app, 'statcan.csv', new Uint8Array(readFileSync('tests/fixtures/statcan_25-10-0017-01.csv')));
+    // A Statistics Canada table with Canada and its provinces, in thousands of dollars.
+    await pick(app, 'statcan.csv', new Uint8Array(readFileSync('tests/fixtures/statcan_culture_en.csv')));
     await expect(page.getByLabel('Disposition').inputValue()).resolves.toBe('statcan');
-    // Fuel series are not in the culture catalogue: the manager maps one of them to an indicator.
-    const coal = page.getByLabel('Correspond à : Total coal');
-    await coal.waitFor();
-    await coal.selectOption('services_bureaux');
+    const series = page.getByLabel('Correspond à : Live performance');
+    await series.waitFor();
+    await series.selectOption('aide_exportation');
     await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
-    await page.getByRole('button', { name: /^Charger \d+ valeurs$/ }).click();
+    // Recognised and said: Canada is the total of the provinces and territories; the total is loaded.
+    await page.getByText('Totaux reconnus').waitFor();
+    await expect(page.getByText(/Colonne « GEO » : « Canada » \(4 lignes, total des provinces et territoires\)/).count()).resolves.toBe(1);
+    await expect(page.getByLabel(/Charger le total/).isChecked()).resolves.toBe(true);
+    await page.getByText(/4 valeurs valides|4 valides/).waitFor();
+    await page.getByRole('button', { name: 'Charger 4 valeurs' }).click();
     await page.getByText(/valeurs de « statcan\.csv » chargées/).waitFor();
-    await visit(page, '/indicateurs/services_bureaux?par=aucune');
+    // The indicator page reads Canada's own 2018 figure, 717 766 thousand dollars, not Canada plus its parts.
+    await visit(page, '/indicateurs/aide_exportation?par=aucune');
     await settled(page);
-    await expect.poll(async () => page.getByRole('table').first().textContent(), { timeout: 30_000 }).toContain('2005');
+    const table = page.getByRole('table').first();
+    await expect.poll(async () => table.textContent(), { timeout: 30_000 }).toContain('2018');
+    const row2018 = table.getByRole('row').filter({ hasText: /^\s*2018/ });
+    await expect(row2018.textContent()).resolves.toMatch(/717\s766\s000\s\$/);
+    await expect(table.textContent()).resolves.not.toMatch(/1\s435\s532\s000/);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { exportsFr } from './areas/exports';
+import { importChecksFr } from './areas/import-checks';
 import { importerFr } from './areas/importer';
 import { periodsFr } from './areas/periods';
 import { publishingFr } from './areas/publishing';
@@ -154,6 +155,7 @@ export const fr = {
     'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
   ...exportsFr,
   ...importerFr,
+  ...importChecksFr,
   ...publishingFr,
   ...periodsFr
 } as const;

@@ -4,7 +4,9 @@ import { decode } from './encoding';
 import { MAX_IMPORT_BYTES, SNIFF_BYTES } from './limits';
 import { missingFields, proposeMapping, type ColumnMapping, type Field } from './mapping';
 import { isPeriod } from './period';
-import { checkImport, stageImport, type CheckResult, type StageResult } from './pipeline';
+import type { Level, LevelField } from './aggregates';
+import { checkImport, type CheckResult } from './check';
+import { stageImport, type StageResult } from './stage';
 
 /** Why a whole file is refused before any row is read. */
 export type FileProblem = 'empty' | 'header_only' | 'binary' | 'too_large';
@@ -46,6 +48,12 @@ export interface AnalyseOptions {
   mapping?: ColumnMapping;
   /** Label → indicator decisions already made (unknown labels otherwise stay unknown). */
   indicatorMap?: Record<string, string | null>;
+  /** The level loaded where a column holds totals and their parts (the total when not said). */
+  levels?: Partial<Record<LevelField, Level>>;
+  /** Indicators the import adds to the catalogue, with their unit. */
+  described?: readonly { indicator_id: string; unit: string }[];
+  /** The file's name: a period in it (`…-202401.csv`) is offered for a file without a period column. */
+  fileName?: string;
 }
 
 /**
@@ -56,20 +64,34 @@ export async function analyseBytes(db: Connector, bytes: Uint8Array, options: An
   const sniffed = sniff(bytes.subarray(0, SNIFF_BYTES), options.dialect);
   const problem = fileProblem(bytes.length, sniffed);
   if (problem) return { ok: false, problem, sniffed: problem === 'binary' || problem === 'empty' ? null : sniffed };
-  const mapping = options.mapping ?? proposeMapping(sniffed, isPeriod);
+  const mapping = options.mapping ?? proposeMapping(sniffed, isPeriod, options.fileName);
   const missing = missingFields(mapping);
   if (missing.length) return { ok: true, sniffed, mapping, missing, stage: null, indicatorMap: {}, check: null };
   const file = `vigie_import_${Date.now()}.csv`;
   await db.registerBytes(file, toUtf8(bytes, sniffed.dialect));
   try {
     const stage = await stageImport(db, file, sniffed.header, sniffed.dialect, mapping);
-    // Own keys only: a label such as `constructor` must not find Object.prototype's.
-    const chosen = (label: string) =>
-      options.indicatorMap && Object.hasOwn(options.indicatorMap, label) ? options.indicatorMap[label] : undefined;
-    const indicatorMap = Object.fromEntries(stage.labels.map((l) => [l.label, chosen(l.label) ?? l.indicatorId]));
-    const check = await checkImport(db, stage, indicatorMap, sniffed.dialect, mapping, sniffed.header);
+    const indicatorMap = proposedIndicators(stage, options.indicatorMap);
+    const decisions = { indicatorMap, levels: options.levels, described: options.described };
+    const check = await checkImport(db, stage, decisions, sniffed.dialect, mapping, sniffed.header);
     return { ok: true, sniffed, mapping, missing, stage, indicatorMap, check };
   } finally {
     await db.dropFile(file);
   }
+}
+
+/**
+ * Each label's indicator: the manager's decision when there is one, else the catalogue's match; a label
+ * naming a total (`TOTAL`) is set aside (`''`), never taken for an indicator of its own.
+ */
+export function proposedIndicators(
+  stage: Pick<StageResult, 'labels'>,
+  decided: Record<string, string | null> = {}
+): Record<string, string | null> {
+  return Object.fromEntries(
+    stage.labels.map((l) => [
+      l.label,
+      decided[l.label] !== undefined ? decided[l.label]! : (l.indicatorId ?? (l.total ? '' : null))
+    ])
+  );
 }

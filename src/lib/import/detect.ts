@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { decode, detectEncoding, hasBom, looksBinary, type Encoding } from './encoding';
 import { PREVIEW_ROWS } from './limits';
 import { isPeriod } from './period';
+import { isStatcanHeader } from './statcan';
 
 /** Field delimiters Vigie recognises. */
 export const DELIMITERS = [',', ';', '|', '\t'] as const;
@@ -32,20 +33,9 @@ export interface Sniffed {
   empty: boolean;
 }
 
-const STATCAN = ['ref_date', 'value'];
-
-/** Reads a header cell as a key: trimmed, lower case, quotes and BOM removed. */
-function key(h: string): string {
-  return h
-    .replace(/^\ufeff/, '')
-    .trim()
-    .toLowerCase();
-}
-
 /** The layout the header suggests. */
 export function detectLayout(header: readonly string[]): Layout {
-  const keys = header.map(key);
-  if (STATCAN.every((k) => keys.includes(k))) return 'statcan';
+  if (isStatcanHeader(header)) return 'statcan';
   return header.filter((h) => isPeriod(h)).length >= 2 ? 'wide' : 'long';
 }
 

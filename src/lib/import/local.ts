@@ -1,6 +1,7 @@
 import type { Connector } from '$lib/db/types';
 import { removeDataset } from '$lib/queries/datasets';
 import type { NewIndicator } from '$lib/queries/import-commit';
+import type { Level, LevelField } from './aggregates';
 import type { Dialect } from './detect';
 import type { ColumnMapping } from './mapping';
 
@@ -40,6 +41,8 @@ export interface KeptSource {
   mapping: ColumnMapping;
   indicatorMap: Record<string, string | null>;
   described: NewIndicator[];
+  /** The level loaded where a column held totals and their parts (absent in records kept before). */
+  levels?: Partial<Record<LevelField, Level>>;
 }
 
 /** Whether loading the dataset also added indicators to the catalogue (removed with it). */

@@ -1,4 +1,4 @@
-import { normaliseLabel } from './mapping';
+import { normaliseLabel } from './labels';
 
 /** What the catalogue offers to match: an id and its names. */
 export interface CatalogueEntry {

@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '$lib/i18n/dict';
-import type { Problem, ProblemCode } from './pipeline';
+import type { Problem, ProblemCode } from './problems';
 
 /** Every problem an import can report, for exhaustive checks. */
 export const PROBLEM_CODES: readonly ProblemCode[] = [
@@ -9,6 +9,8 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   'period_invalid',
   'value_nan',
   'value_negative',
+  'formula_error',
+  'unit_mismatch',
   'duplicate_in_file',
   'unclosed_quote',
   'missing_columns',

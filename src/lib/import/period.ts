@@ -7,6 +7,8 @@ export function isPeriod(text: string): boolean {
   let m: RegExpMatchArray | null;
   if ((m = p.match(/^(\d{4})-(\d{4})$/))) return Number(m[2]) === Number(m[1]) + 1;
   if (/^\d{4}$/.test(p)) return true;
+  // `2019-20`, `2019/20`: a fiscal year as Excel users write it (the import makes it `2019-2020`).
+  if ((m = p.match(/^(\d{4})[-/](\d{2})$/)) && (Number(m[1]) + 1) % 100 === Number(m[2])) return true;
   if (/^\d{4}-[Qq][1-4]$/.test(p)) return true;
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(p)) return true;
   if ((m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {

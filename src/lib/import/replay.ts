@@ -1,6 +1,8 @@
 import type { Connector } from '$lib/db/types';
 import type { LocalDataset } from './local';
-import { checkImport, commitImport, stageImport } from './pipeline';
+import { checkImport } from './check';
+import { commitImport } from './pipeline';
+import { stageImport } from './stage';
 import { registerFile } from './reader';
 
 /** A kept file that no longer gives the values it gave when the manager loaded it: nothing is loaded. */
@@ -26,7 +28,8 @@ export async function replayImport(db: Connector, dataset: LocalDataset): Promis
   await registerFile(db, name, source.file, source.dialect.encoding);
   try {
     const stage = await stageImport(db, name, source.header, source.dialect, source.mapping);
-    const check = await checkImport(db, stage, source.indicatorMap, source.dialect, source.mapping, source.header);
+    const decisions = { indicatorMap: source.indicatorMap, levels: source.levels, described: source.described };
+    const check = await checkImport(db, stage, decisions, source.dialect, source.mapping, source.header);
     if (check.accepted !== dataset.accepted) throw new ReplayMismatch(check.accepted, dataset.accepted);
     const { rows } = await commitImport(db, dataset.name, dataset.fileName, dataset.mode, source.described);
     return rows;

@@ -11,6 +11,21 @@ export const importMacros: SqlQuery[] = [
     sql: `CREATE OR REPLACE MACRO vigie_trim(v) AS CASE WHEN starts_with(v, ' ') OR ends_with(v, ' ') THEN trim(v) ELSE v END`
   },
   {
+    // Fiscal years as managers write them become `2019-2020`: `2019-20` (no 20th month) in any column;
+    // `2019-20`, `2019/20` and `2019/2020` in a column whose header says fiscal years (mode 1);
+    // Statistics Canada's spanned years `2019/2020` (mode 2), whose `2019-12` stays a month.
+    sql: `CREATE OR REPLACE MACRO vigie_fiscal(p, mode) AS CASE
+  WHEN p IS NULL THEN NULL
+  WHEN regexp_full_match(p, '\\d{4}[-/]\\d{2}')
+    AND ((mode = 1) OR (substr(p, 5, 1) = '-' AND TRY_CAST(substr(p, 6, 2) AS INTEGER) > 12))
+    AND (TRY_CAST(substr(p, 1, 4) AS INTEGER) + 1) % 100 = TRY_CAST(substr(p, 6, 2) AS INTEGER)
+    THEN substr(p, 1, 4) || '-' || CAST(TRY_CAST(substr(p, 1, 4) AS INTEGER) + 1 AS VARCHAR)
+  WHEN mode > 0 AND regexp_full_match(p, '\\d{4}/\\d{4}')
+    AND TRY_CAST(substr(p, 1, 4) AS INTEGER) + 1 = TRY_CAST(substr(p, 6, 4) AS INTEGER)
+    THEN substr(p, 1, 4) || '-' || substr(p, 6, 4)
+  ELSE p END`
+  },
+  {
     sql: `CREATE OR REPLACE MACRO vigie_number(v, mark) AS TRY_CAST(
   CASE WHEN mark = ','
     THEN replace(regexp_replace(replace(trim(v), '−', '-'), '[\\s\\x{00a0}\\x{202f}$%]', '', 'g'), ',', '.')

@@ -1,7 +1,7 @@
 import type { SqlQuery } from '$lib/db/types';
 import type { Dialect } from '$lib/import/detect';
 import type { ColumnMapping, Field } from '$lib/import/mapping';
-import { ident, literal } from './sql';
+import { ident, literal, tableOfValues } from './sql';
 
 /** The columns of a file are read as `c0, c1, …`: the file's header text never enters SQL. */
 const col = (i: number) => ident(`c${i}`);
@@ -37,8 +37,14 @@ export function rejectsQuery(): SqlQuery {
 export function rowsQueries(mapping: ColumnMapping): SqlQuery[] {
   // A CAST, because a bare NULL column would be typed INTEGER.
   const field = (f: Field) => (mapping.columns[f] !== undefined ? col(mapping.columns[f]!) : 'CAST(NULL AS VARCHAR)');
-  const indicator = mapping.columns.indicator !== undefined ? field('indicator') : 'CAST(? AS VARCHAR)';
-  const params = mapping.columns.indicator !== undefined ? [] : [mapping.indicatorConstant];
+  // A view cannot hold a parameter: what every row shares (a file of one indicator, or of one period
+  // named in its file name) goes in a one-row table.
+  const constants = {
+    sql: 'CREATE OR REPLACE TEMP TABLE import_constant AS SELECT CAST(? AS VARCHAR) AS indicator, CAST(? AS VARCHAR) AS period',
+    params: [mapping.indicatorConstant, mapping.periodConstant ?? null]
+  };
+  const indicator = mapping.columns.indicator !== undefined ? field('indicator') : '(SELECT indicator FROM import_constant)';
+  const period = mapping.columns.period !== undefined ? field('period') : '(SELECT period FROM import_constant)';
   const dims = `${field('region')} AS region, ${field('country')} AS country, ${field('discipline')} AS discipline,
   ${field('program')} AS program, ${field('note')} AS note, ${field('source')} AS source, ${field('unit')} AS unit,
   ${field('scalar')} AS scalar, ${field('status')} AS status`;
@@ -46,27 +52,23 @@ export function rowsQueries(mapping: ColumnMapping): SqlQuery[] {
     // UNPIVOT names each new row by the column it came from (c7); `import_period_names` maps it back
     // to the header text (the period), which is bound as a parameter, never pasted.
     return [
+      constants,
       {
         sql: `CREATE OR REPLACE TEMP TABLE import_unpivoted AS
 SELECT u.rec, vigie_trim(${indicator}) AS indicator_raw, vigie_trim(n.period) AS period, u.value_text, u.source_column, ${dims}
 FROM (UNPIVOT (SELECT CAST(rowid + 1 AS INTEGER) AS rec, * FROM import_raw)
   ON ${mapping.periodColumns.map(col).join(', ')} INTO NAME source_column VALUE value_text) u
-JOIN import_period_names n ON n.source_column = u.source_column`,
-        params
+JOIN import_period_names n ON n.source_column = u.source_column`
       },
       { sql: 'CREATE OR REPLACE TEMP VIEW import_rows AS SELECT * FROM import_unpivoted' }
     ];
   }
-  // A view cannot hold a parameter: the constant indicator (a file without that column) goes in a table.
-  const constant = mapping.columns.indicator === undefined;
   return [
-    ...(constant
-      ? [{ sql: 'CREATE OR REPLACE TEMP TABLE import_constant AS SELECT CAST(? AS VARCHAR) AS indicator', params }]
-      : []),
+    constants,
     {
       sql: `CREATE OR REPLACE TEMP VIEW import_rows AS
-SELECT CAST(rowid + 1 AS INTEGER) AS rec, vigie_trim(${constant ? '(SELECT indicator FROM import_constant)' : indicator}) AS indicator_raw,
-  vigie_trim(${field('period')}) AS period, ${field('value')} AS value_text, CAST(NULL AS VARCHAR) AS source_column, ${dims}
+SELECT CAST(rowid + 1 AS INTEGER) AS rec, vigie_trim(${indicator}) AS indicator_raw, vigie_trim(${period}) AS period,
+  ${field('value')} AS value_text, CAST(NULL AS VARCHAR) AS source_column, ${dims}
 FROM import_raw`
     }
   ];
@@ -88,116 +90,42 @@ export function indicatorLabelsQuery(): SqlQuery {
   return { sql: `SELECT indicator_raw AS label, CAST(count(*) AS INTEGER) AS n FROM import_rows GROUP BY 1 ORDER BY 2 DESC, 1` };
 }
 
-/** The manager's decisions: file label → catalogue indicator (null = not loaded). */
+/** The manager's decisions: file label → catalogue indicator (null = unknown, `''` = set aside). */
 export function indicatorMapQueries(map: Record<string, string | null>): SqlQuery[] {
-  return [
-    { sql: 'CREATE OR REPLACE TEMP TABLE import_indicator_map (label VARCHAR, indicator_id VARCHAR)' },
-    ...Object.entries(map).map(([label, id]) => ({ sql: 'INSERT INTO import_indicator_map VALUES (?, ?)', params: [label, id] }))
-  ];
+  return tableOfValues(
+    'import_indicator_map',
+    [
+      ['label', 'VARCHAR'],
+      ['indicator_id', 'VARCHAR']
+    ],
+    Object.entries(map)
+  );
 }
 
 /**
  * Each distinct period of the file, normalised once: a million rows name a few dozen periods, and the
- * period macros (regular expressions) are the costliest part of a row's check.
+ * period macros (regular expressions) are the costliest part of a row's check. `fiscal`: 1 when the
+ * column says it holds fiscal years (`2019-20`, `2019/2020` mean `2019-2020`), 2 for a Statistics
+ * Canada table (`2019/2020` does), 0 otherwise.
  */
-export function periodsQuery(): SqlQuery {
+export function periodsQuery(fiscal: 0 | 1 | 2): SqlQuery {
   return {
     sql: `CREATE OR REPLACE TEMP TABLE import_periods AS
-SELECT period, vigie_granularity(period) AS granularity, vigie_period_start(period) AS period_start,
-  vigie_period_end(period) AS period_end
-FROM (SELECT DISTINCT period FROM import_rows WHERE period IS NOT NULL)`
+SELECT period, canonical, vigie_granularity(canonical) AS granularity, vigie_period_start(canonical) AS period_start,
+  vigie_period_end(canonical) AS period_end
+FROM (SELECT period, vigie_fiscal(period, ?) AS canonical FROM (SELECT DISTINCT period FROM import_rows WHERE period IS NOT NULL))`,
+    params: [fiscal]
   };
 }
 
-/** The cell as a number: a plain number is cast directly; only other texts go through `vigie_number`. */
-const VALUE = `CASE WHEN fast IS NOT NULL THEN fast WHEN value_text IS NOT NULL THEN vigie_number(value_text, ?) END`;
-/** Why a value is not there (StatCan's STATUS first); never asked of a cell that is a plain number. */
-const MISSING = (withStatus: boolean) =>
-  `${withStatus ? `coalesce(CASE WHEN trim(coalesce(status, '')) IN ('..', '...', 'x', 'X', 'F') THEN vigie_missing(status) END, ` : '('}
-    CASE WHEN fast IS NULL THEN vigie_missing(value_text) END)`;
-
-/**
- * Every row with its value read (decimal mark, scale), its period normalised, its indicator matched, and
- * the first reason it cannot be loaded. Duplicates are marked after, by `duplicateQuery`.
- */
-export function checkQuery(decimal: Dialect['decimal'], mapping: ColumnMapping): SqlQuery {
-  const scaled = mapping.columns.scalar !== undefined ? ' * vigie_scale(scalar)' : '';
-  return {
-    sql: `CREATE OR REPLACE TEMP TABLE import_checked AS
-WITH r AS (
-  SELECT r.* EXCLUDE (country), upper(r.country) AS country, TRY_CAST(r.value_text AS DOUBLE) AS fast,
-    m.indicator_id, i.unit AS catalogue_unit, p.granularity, p.period_start, p.period_end
-  FROM import_rows r
-  LEFT JOIN import_indicator_map m ON m.label = r.indicator_raw
-  LEFT JOIN (SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY 1) i ON i.indicator_id = m.indicator_id
-  LEFT JOIN import_periods p ON p.period = r.period
-),
-v AS (SELECT r.* EXCLUDE (fast), ${MISSING(mapping.columns.status !== undefined)} AS missing, (${VALUE})${scaled} AS value FROM r)
--- Only what loading, the report and the preview read: the file's own text stays in import_rows.
-SELECT rec, source_column, indicator_id, period, granularity, period_start, period_end, region, country, discipline,
-  program, note, source, missing, value,
-  CASE
-    WHEN indicator_raw IS NULL AND indicator_id IS NULL THEN 'indicator_missing'
-    WHEN indicator_id IS NULL THEN 'indicator_unknown'
-    WHEN period IS NULL THEN 'period_missing'
-    WHEN granularity IS NULL THEN 'period_invalid'
-    WHEN missing IS NULL AND value IS NULL THEN 'value_nan'
-    WHEN value < 0 AND catalogue_unit = 'count' THEN 'value_negative'
-  END AS problem
-FROM v`,
-    params: [decimal]
-  };
-}
-
-/** The key two rows of one file must not share: indicator, period and dimensions. */
-const KEY = 'indicator_id, period_start, granularity, region, country, discipline, program';
-
-/**
- * How many keys two loadable rows share, by a hash of the key (a one-column aggregate, where grouping a
- * million rows by seven text columns takes several times longer). A collision only costs `duplicateQuery`.
- */
-export function duplicateCountQuery(): SqlQuery {
-  return {
-    sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM (
-  SELECT hash(${KEY}) AS h FROM import_checked WHERE problem IS NULL GROUP BY h HAVING count(*) > 1)`
-  };
-}
-
-/** Marks every loadable row after the first of its key (in file order) as a duplicate. */
-export function duplicateQuery(): SqlQuery {
-  return {
-    sql: `UPDATE import_checked SET problem = 'duplicate_in_file' WHERE rowid IN (
-  SELECT id FROM (
-    SELECT rowid AS id, row_number() OVER (PARTITION BY ${KEY} ORDER BY rec, source_column) AS k
-    FROM import_checked
-    WHERE problem IS NULL AND hash(${KEY}) IN (
-      SELECT hash(${KEY}) FROM import_checked WHERE problem IS NULL GROUP BY 1 HAVING count(*) > 1)
-  ) WHERE k > 1)`
-  };
-}
-
-/** The problems found, first ones first, with the text of the offending cell (from the file's rows). */
-export function problemsQuery(limit: number): SqlQuery {
-  return {
-    sql: `SELECT c.rec, c.problem, c.source_column,
-  CASE WHEN c.problem LIKE 'indicator%' THEN r.indicator_raw WHEN c.problem LIKE 'period%' THEN r.period ELSE r.value_text END AS text
-FROM (SELECT rec, problem, source_column FROM import_checked WHERE problem IS NOT NULL ORDER BY rec, source_column LIMIT ?) c
-JOIN import_rows r ON r.rec = c.rec AND r.source_column IS NOT DISTINCT FROM c.source_column
-ORDER BY c.rec, c.source_column`,
-    params: [limit]
-  };
-}
-
-/** How many rows each problem affects, and how many rows are fine. */
-export function problemCountsQuery(): SqlQuery {
-  return { sql: `SELECT coalesce(problem, 'ok') AS problem, CAST(count(*) AS INTEGER) AS n FROM import_checked GROUP BY 1` };
-}
-
-/** The file's original cells of every refused row, with the reason, for the "rejected rows" download. */
+/** The file's original cells of every refused row, with its reasons (codes separated by spaces), for the "rejected rows" download. */
 export function rejectedRowsQuery(): SqlQuery {
   return {
     sql: `SELECT p.rec, r.*, p.problem FROM import_raw r
-JOIN (SELECT rec, min(problem) AS problem FROM import_checked WHERE problem IS NOT NULL GROUP BY rec) p ON p.rec = r.rowid + 1
+JOIN (SELECT rec, string_agg(DISTINCT codes, ' ') AS problem FROM (
+    SELECT rec, concat_ws(' ', p_indicator, p_period, p_value, p_unit, p_duplicate) AS codes FROM import_checked
+    WHERE problem IS NOT NULL AND NOT starts_with(problem, 'aside_'))
+  GROUP BY rec) p ON p.rec = r.rowid + 1
 ORDER BY p.rec`
   };
 }

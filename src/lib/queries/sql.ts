@@ -35,3 +35,20 @@ export class Where {
 export function withWhere(before: string, where: Where, after: string, extra: Param[] = []): SqlQuery {
   return { sql: `${before}\n${where}\n${after}`, params: [...where.params, ...extra] };
 }
+
+/**
+ * A temporary table holding the given rows, every value bound as a parameter: the statement that
+ * creates it, then inserts of up to 200 rows each. `columns` are names the app chose, with their types.
+ */
+export function tableOfValues(name: string, columns: readonly [string, string][], rows: readonly Param[][]): SqlQuery[] {
+  const create = {
+    sql: `CREATE OR REPLACE TEMP TABLE ${ident(name)} (${columns.map(([c, type]) => `${ident(c)} ${type}`).join(', ')})`
+  };
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const inserts: SqlQuery[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    inserts.push({ sql: `INSERT INTO ${ident(name)} VALUES ${chunk.map(() => placeholders).join(', ')}`, params: chunk.flat() });
+  }
+  return [create, ...inserts];
+}

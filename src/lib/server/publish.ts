@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
+import { LEVEL_FIELDS, type Level, type LevelField } from '$lib/import/aggregates';
 import { analyseBytes, type FileProblem } from '$lib/import/analyse';
 import { DELIMITERS, sniff, type Dialect } from '$lib/import/detect';
 import { SNIFF_BYTES } from '$lib/import/limits';
@@ -25,6 +26,8 @@ export interface PublishDecisions {
   mapping: ColumnMapping | undefined;
   indicatorMap: Record<string, string | null>;
   described: NewIndicator[];
+  /** Where a column holds totals and their parts, the level loaded (the total when not said). */
+  levels: Partial<Record<LevelField, Level>>;
   /** Values the browser found valid: a different count on the server refuses the publish. */
   expectAccepted: number | null;
 }
@@ -56,7 +59,8 @@ export type PublishOutcome =
   | { ok: false; status: number; code: PublishRefusal; detail?: string };
 
 const ID = /^[a-z0-9_]{1,80}$/;
-const UNITS = ['count', 'CAD', 'percent'];
+/** A described indicator's unit: the catalogue's three, or the file's own (« Kilolitres »). */
+const isUnit = (u: unknown): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= 60;
 const isInt = (n: unknown, max: number): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
 const text = (s: unknown, max: number): s is string => typeof s === 'string' && s.trim().length > 0 && s.length <= max;
 /** A JSON object (`{…}`): not an array, not null. */
@@ -100,11 +104,16 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
     if (m.periodColumns.length > 100_000 || !m.periodColumns.every((i) => isInt(i, 100_000))) return null;
     const constant = m.indicatorConstant ?? null;
     if (constant !== null && !text(constant, 500)) return null;
+    const period = m.periodConstant ?? null;
+    if (period !== null && !text(period, 40)) return null;
+    if (m.fiscal !== undefined && typeof m.fiscal !== 'boolean') return null;
     mapping = {
       layout: m.layout as ColumnMapping['layout'],
       columns,
       periodColumns: m.periodColumns as number[],
-      indicatorConstant: constant
+      indicatorConstant: constant,
+      periodConstant: period,
+      fiscal: m.fiscal === true
     };
   }
 
@@ -115,7 +124,8 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
   const entries = Object.entries(map);
   if (entries.length > 100_000) return null;
   for (const [label, id] of entries) {
-    if (label.length > 1000 || (id !== null && (typeof id !== 'string' || !ID.test(id)))) return null;
+    // '' sets a label aside on purpose (a TOTAL row, an indicator not imported).
+    if (label.length > 1000 || (id !== null && id !== '' && (typeof id !== 'string' || !ID.test(id)))) return null;
     indicatorMap[label] = id as string | null;
   }
 
@@ -126,18 +136,25 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
     if (!isObject(item)) return null;
     const { indicator_id, axis, name_fr, name_en, unit } = item;
     if (typeof indicator_id !== 'string' || !ID.test(indicator_id) || typeof axis !== 'string' || !ID.test(axis)) return null;
-    if (!text(name_fr, 200) || !text(name_en ?? name_fr, 200) || !UNITS.includes(unit as string)) return null;
+    if (!text(name_fr, 200) || !text(name_en ?? name_fr, 200) || !isUnit(unit)) return null;
     described.push({
       indicator_id,
       axis,
       name_fr: name_fr.trim(),
       name_en: String(name_en ?? name_fr).trim(),
-      unit: unit as string
+      unit: unit.trim()
     });
+  }
+  const levels: Partial<Record<LevelField, Level>> = {};
+  const l = r.levels ?? {};
+  if (typeof l !== 'object' || l === null || Array.isArray(l)) return null;
+  for (const [field, level] of Object.entries(l as Record<string, unknown>)) {
+    if (!(LEVEL_FIELDS as readonly string[]).includes(field) || (level !== 'total' && level !== 'parts')) return null;
+    levels[field as LevelField] = level;
   }
   const expectAccepted = r.expectAccepted === undefined || r.expectAccepted === null ? null : r.expectAccepted;
   if (expectAccepted !== null && !isInt(expectAccepted, Number.MAX_SAFE_INTEGER)) return null;
-  return { dataset, mode, dialect, mapping, indicatorMap, described, expectAccepted };
+  return { dataset, mode, dialect, mapping, indicatorMap, described, levels, expectAccepted };
 }
 
 /** A file name as kept in the history: no folders, no control characters, 200 characters at most. */
@@ -224,7 +241,14 @@ async function validateAndStore(
 
   let analysis;
   try {
-    analysis = await analyseBytes(db, bytes, { dialect: d.dialect, mapping: d.mapping, indicatorMap: d.indicatorMap });
+    analysis = await analyseBytes(db, bytes, {
+      dialect: d.dialect,
+      mapping: d.mapping,
+      indicatorMap: d.indicatorMap,
+      levels: d.levels,
+      described: d.described,
+      fileName
+    });
   } catch (err) {
     return refuse(422, 'unreadable', err instanceof Error ? err.message.slice(0, 300) : undefined);
   }

@@ -1,11 +1,14 @@
 import type { Connector } from '$lib/db/types';
-import { fileProblem, type FileProblem } from '$lib/import/analyse';
+import type { Level, LevelField } from '$lib/import/aggregates';
+import { fileProblem, proposedIndicators, type FileProblem } from '$lib/import/analyse';
+import { checkImport, type CheckResult } from '$lib/import/check';
 import type { Dialect, Sniffed } from '$lib/import/detect';
 import { saveLocal } from '$lib/import/local';
 import { missingFields, proposeMapping, headerSignature, type ColumnMapping, type Field } from '$lib/import/mapping';
 import { slugId } from '$lib/import/match';
 import { isPeriod } from '$lib/import/period';
-import { checkImport, commitImport, stageImport, type CheckResult, type StageResult } from '$lib/import/pipeline';
+import { commitImport } from '$lib/import/pipeline';
+import { stageImport, type StageResult } from '$lib/import/stage';
 import { registerFile, sniffFile } from '$lib/import/reader';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
@@ -45,6 +48,8 @@ export class ImportSession {
   stage = $state<StageResult | null>(null);
   indicatorMap = $state<Record<string, string | null>>({});
   described = $state<Record<string, Described>>({});
+  /** Where a column holds totals and their parts, the level loaded (the total until the manager says). */
+  levels = $state<Partial<Record<LevelField, Level>>>({});
   check = $state<CheckResult | null>(null);
   refused = $state<FileProblem | null>(null);
   error = $state<string | null>(null);
@@ -78,16 +83,46 @@ export class ImportSession {
     await this.read();
   }
 
-  /** Maps a file label to a catalogue indicator, to a new one (`'new'`), or to nothing. */
+  /** Maps a file label to a catalogue indicator, to a new one (`'new'`), sets it aside (`''`) or unsets it (null). */
   async setIndicator(label: string, choice: string | null): Promise<void> {
     if (choice === 'new') {
-      this.described[label] ??= { name: label, unit: 'count', axis: 'tournees' };
+      this.described[label] ??= { name: label, unit: this.fileUnit() ?? 'count', axis: 'tournees' };
       this.indicatorMap[label] = slugId(label);
     } else {
       delete this.described[label];
       this.indicatorMap[label] = choice;
     }
     await this.validate();
+  }
+
+  /** Describes a new indicator (name, unit, axis); its unit is checked against the file's. */
+  async describe(label: string, d: Described): Promise<void> {
+    const unitChanged = this.described[label]?.unit !== d.unit;
+    this.described[label] = d;
+    if (unitChanged) await this.validate();
+  }
+
+  /** Loads the total or the parts of a column that holds both. */
+  async setLevel(field: LevelField, level: Level): Promise<void> {
+    this.levels[field] = level;
+    await this.validate();
+  }
+
+  /** The unit the file's unit column names, when it names one that is not the catalogue's own. */
+  fileUnit(): string | null {
+    const named = this.stage?.units.find((u) => u.read?.kind.startsWith('other:'));
+    return named?.unit ?? null;
+  }
+
+  /** The indicators this import adds to the catalogue, as loading (and publishing) writes them. */
+  newIndicators(): NewIndicator[] {
+    return Object.entries(this.described).map(([label, d]) => ({
+      indicator_id: this.indicatorMap[label]!,
+      axis: d.axis,
+      name_fr: d.name,
+      name_en: d.name,
+      unit: d.unit
+    }));
   }
 
   async #engine(): Promise<Connector> {
@@ -108,7 +143,7 @@ export class ImportSession {
         this.phase = 'refused';
         return;
       }
-      if (!keepMapping || !this.mapping) this.mapping = this.recalled(sniffed) ?? proposeMapping(sniffed, isPeriod);
+      if (!keepMapping || !this.mapping) this.mapping = this.recalled(sniffed) ?? proposeMapping(sniffed, isPeriod, file.name);
       await this.register(file, sniffed.dialect);
       await this.read();
     } catch (err) {
@@ -149,10 +184,7 @@ export class ImportSession {
         sniffed.dialect,
         $state.snapshot(mapping) as ColumnMapping
       );
-      const map: Record<string, string | null> = {};
-      for (const l of this.stage.labels)
-        map[l.label] = this.indicatorMap[l.label] !== undefined ? this.indicatorMap[l.label]! : l.indicatorId;
-      this.indicatorMap = map;
+      this.indicatorMap = proposedIndicators(this.stage, $state.snapshot(this.indicatorMap));
       await this.validate();
     } catch (err) {
       this.fail(err);
@@ -165,10 +197,15 @@ export class ImportSession {
     this.phase = 'reading';
     try {
       const db = await this.#engine();
+      const decisions = {
+        indicatorMap: $state.snapshot(this.indicatorMap),
+        levels: $state.snapshot(this.levels),
+        described: this.newIndicators()
+      };
       this.check = await checkImport(
         db,
         stage,
-        $state.snapshot(this.indicatorMap),
+        decisions,
         sniffed.dialect,
         $state.snapshot(mapping) as ColumnMapping,
         sniffed.header
@@ -188,13 +225,7 @@ export class ImportSession {
       const db = await this.#engine();
       const now = Date.now();
       const name = `imports/${slugId(file.name.replace(/\.[^.]+$/, ''))}-${now}.csv`;
-      const described: NewIndicator[] = Object.entries(this.described).map(([label, d]) => ({
-        indicator_id: this.indicatorMap[label]!,
-        axis: d.axis,
-        name_fr: d.name,
-        name_en: d.name,
-        unit: d.unit
-      }));
+      const described = this.newIndicators();
       const { rows } = await commitImport(db, name, file.name, this.mode, described);
       const ids = Object.values(this.indicatorMap).filter((v): v is string => !!v);
       this.loaded = { rows, indicatorIds: ids.filter((id, i) => ids.indexOf(id) === i) };
@@ -221,7 +252,8 @@ export class ImportSession {
           dialect: snapshot(this.sniffed!.dialect),
           mapping: snapshot(this.mapping!),
           indicatorMap: snapshot(this.indicatorMap),
-          described
+          described,
+          levels: snapshot(this.levels)
         }
       });
       this.kept = 'saved';
@@ -257,6 +289,7 @@ export class ImportSession {
       stage: null,
       indicatorMap: {},
       described: {},
+      levels: {},
       check: null,
       refused: null,
       error: null,

@@ -91,7 +91,7 @@ describe('files managers really have', () => {
     expect(b.check!.counts.value_nan).toBeUndefined();
     const rows = await db.query<{ value: number | null; missing: string | null; scalar: string; value_text: string }>({
       sql: `SELECT c.value, c.missing, r.scalar, r.value_text FROM import_checked c JOIN import_rows r USING (rec)
-        WHERE c.period = '2005' AND c.region = 'Canada' AND r.indicator_raw IN ('Total coal', 'Methane')`
+        WHERE c.period = '2005' AND r.region = 'Canada' AND r.indicator_raw IN ('Total coal', 'Methane')`
     });
     const coal = rows.find((r) => r.value_text === '51735781');
     expect(coal?.value).toBe(51735781); // "units " with its trailing space: × 1

@@ -26,14 +26,20 @@ describe('the validation report', () => {
       check: {
         total: 1,
         accepted: 0,
+        missing: 0,
         rejected: 1,
+        aside: { indicator: 0, total: 0, parts: 0 },
         counts: { value_nan: 1 },
         overlaps: [],
-        problems: [{ line: 2, column: 'Valeur', code: 'value_nan', text: '<img src=x onerror=alert(1)>' }]
+        problems: [{ line: 2, column: 'Valeur', code: 'value_nan', text: '<img src=x onerror=alert(1)>' }],
+        warnings: { count: 0, listed: [] }
       },
+      stage: { labels: [], rejectedLines: [], aggregates: [], units: [], headerUnit: null },
+      levels: {},
       names: {},
       mode: 'replace',
       onmode: () => {},
+      onlevel: () => {},
       ondownload: () => {}
     });
     expect(out).not.toContain('<img');
