@@ -7,7 +7,7 @@ const { newPage } = useBrowser();
 
 /** Picks a file through the page's real file input, as a manager would. */
 async function pick({ page }: AppPage, name: string, bytes: Uint8Array, mimeType = 'text/csv') {
-  await page.getByLabel('Choisir des fichiers CSV').setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+  await page.getByLabel('Choisir des fichiers CSV ou Excel').setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
 }
 
 /** The latest value of a panel of the overview. */
@@ -122,7 +122,9 @@ describe('Importer', () => {
     await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
     // Recognised and said: Canada is the total of the provinces and territories; the total is loaded.
     await page.getByText('Totaux reconnus').waitFor();
-    await expect(page.getByText(/Colonne « GEO » : « Canada » \(4 lignes, total des provinces et territoires\)/).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(/Colonne « GEO » : « Canada » \(4 lignes, total des provinces et territoires\)/).count()
+    ).resolves.toBe(1);
     await expect(page.getByLabel(/Charger le total/).isChecked()).resolves.toBe(true);
     await page.getByText(/4 valeurs valides|4 valides/).waitFor();
     await page.getByRole('button', { name: 'Charger 4 valeurs' }).click();
@@ -135,6 +137,38 @@ describe('Importer', () => {
     const row2018 = table.getByRole('row').filter({ hasText: /^\s*2018/ });
     await expect(row2018.textContent()).resolves.toMatch(/717\s766\s000\s\$/);
     await expect(table.textContent()).resolves.not.toMatch(/1\s435\s532\s000/);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads an Excel workbook: the sheet picked, its table under the titles, the right figure on the indicator page', async () => {
+    const app = await newPage();
+    const { page, errors } = app;
+    await visit(page, '/importer');
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await pick(app, 'tournees.xlsx', new Uint8Array(readFileSync('tests/fixtures/tournees.xlsx')), xlsx);
+    // The first visible sheet holding a table is read; its sheets are listed with their sizes.
+    const sheet = page.getByLabel('Feuille');
+    await sheet.waitFor();
+    await expect(sheet.inputValue()).resolves.toBe('Tournées');
+    await expect(sheet.locator('option').allTextContents()).resolves.toContain('Subventions 2024-2025 (12 lignes × 7 colonnes)');
+    await sheet.selectOption('Subventions 2024-2025');
+    await expect.poll(() => page.getByLabel('Ligne d’en-tête').inputValue(), { timeout: 30_000 }).toBe('5');
+    await page.getByText(/Lignes de titre au-dessus du tableau, non importées/).waitFor();
+    const label = page.getByLabel('Correspond à : Subventions aux tournées');
+    await label.waitFor();
+    await label.selectOption('aide_exportation');
+    await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
+    // The TOTAL line is set aside, not summed with the regions.
+    await page.getByText(/Écartées : 1 d’indicateurs que vous n’importez pas/).waitFor();
+    await page.getByRole('button', { name: 'Charger 4 valeurs' }).click();
+    await page.getByText(/4 valeurs de « tournees\.xlsx » chargées/).waitFor();
+    await visit(page, '/indicateurs/aide_exportation?par=aucune');
+    await settled(page);
+    const table = page.getByRole('table').first();
+    await expect.poll(async () => table.textContent(), { timeout: 30_000 }).toContain('2024-2025');
+    const row = table.getByRole('row').filter({ hasText: /^\s*2024-2025/ });
+    // 1 234 567,89 + 654 321,50 + 98 765,43 + 0,50 $, cents kept although the sheet shows none.
+    await expect(row.textContent()).resolves.toMatch(/1\s987\s655,3\s\$/);
     expect(errors).toEqual([]);
   });
 
@@ -159,17 +193,20 @@ describe('Importer', () => {
     await expect(panelValue(app, 'tournees')).resolves.toBe(before);
   });
 
-  it('refuses a binary file as not a CSV', async () => {
+  it('refuses a binary file as neither a CSV nor a workbook, and a damaged workbook as unreadable', async () => {
     const app = await newPage();
     const { page } = app;
     await visit(page, '/importer');
-    await pick(
-      app,
-      'classeur.xlsx',
-      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 6, 0]),
-      'application/octet-stream'
-    );
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('n’est pas un fichier CSV');
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1
+    ]);
+    await pick(app, 'image.csv', png, 'application/octet-stream');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('n’est ni un fichier CSV');
+    const truncated = new Uint8Array(readFileSync('tests/fixtures/tournees.xlsx')).slice(0, 3000);
+    await pick(app, 'abime.xlsx', truncated, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toContain('Le classeur « abime.xlsx » est illisible ou endommagé');
   });
 
   it('has no accessibility violation with a file read and its report shown', async () => {

@@ -51,7 +51,7 @@ async function signIn({ page }: AppPage) {
 async function importLocally({ page }: AppPage, value: number) {
   await visit(page, '/importer');
   await page
-    .getByLabel('Choisir des fichiers CSV')
+    .getByLabel('Choisir des fichiers CSV ou Excel')
     .setInputFiles({ name: FILE_NAME, mimeType: 'text/csv', buffer: Buffer.from(file(value)) });
   await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor();
   await page.getByRole('button', { name: 'Charger 1 valeur', exact: true }).click();

@@ -20,6 +20,7 @@ import type { ColumnMapping, Field } from './mapping';
 import type { Problem, ProblemCode } from './problems';
 import type { StageResult } from './stage';
 import { catalogueKind } from './units';
+import { sheetCellAddress } from './workbook-table';
 
 /** What the manager decided about a staged file. */
 export interface CheckDecisions {
@@ -154,7 +155,7 @@ export async function checkImport(
     const line = recordLine(rec, lines);
     const name = column === undefined ? null : (header[column] ?? null);
     if (!workbook || column === undefined) return { line, column: name };
-    return { line, column: name, cell: `${workbook.sheet}!${cellAddress(workbook.columns[column] ?? column, line)}` };
+    return { line, column: name, cell: sheetCellAddress(workbook.sheet, workbook.columns[column] ?? column, line) };
   };
   const listed: Problem[] = rows.map((r) => ({
     ...place(r.rec, columnIndex(r.problem, mapping, r.source_column)),
@@ -185,11 +186,4 @@ export async function checkImport(
     },
     overlaps
   };
-}
-
-/** A cell's address from a 0-based column and a 1-based row: `C12`. */
-export function cellAddress(column: number, row: number): string {
-  let letters = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
 }

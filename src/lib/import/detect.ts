@@ -3,6 +3,7 @@ import { decode, detectEncoding, hasBom, looksBinary, type Encoding } from './en
 import { PREVIEW_ROWS } from './limits';
 import { isPeriod } from './period';
 import { isStatcanHeader } from './statcan';
+import { workbookKind, type WorkbookKind } from './workbook-kind';
 
 /** Field delimiters Vigie recognises. */
 export const DELIMITERS = [',', ';', '|', '\t'] as const;
@@ -31,6 +32,8 @@ export interface Sniffed {
   binary: boolean;
   /** The sample holds no line at all. */
   empty: boolean;
+  /** The file is an Excel or OpenDocument workbook: read by sheet, not as text. */
+  workbook: WorkbookKind | null;
 }
 
 /** The layout the header suggests. */
@@ -83,6 +86,7 @@ export function sniff(sample: Uint8Array, overrides: Partial<Dialect> = {}): Sni
     header,
     rows: rest.slice(0, PREVIEW_ROWS),
     binary,
-    empty: text.trim() === ''
+    empty: text.trim() === '',
+    workbook: workbookKind(sample)
   };
 }

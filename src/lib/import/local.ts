@@ -43,6 +43,8 @@ export interface KeptSource {
   described: NewIndicator[];
   /** The level loaded where a column held totals and their parts (absent in records kept before). */
   levels?: Partial<Record<LevelField, Level>>;
+  /** A workbook's sheet and header row read (absent for a CSV file). */
+  sheet?: { sheet: string; headerRow: number };
 }
 
 /** Whether loading the dataset also added indicators to the catalogue (removed with it). */

@@ -51,6 +51,8 @@ export interface StageResult {
 /** Where else a file says what its values are in: a workbook's title rows (« en milliers de dollars »). */
 export interface StageHints {
   titles?: readonly string[];
+  /** Columns whose cells a workbook formats as percentages. */
+  percentColumns?: readonly number[];
 }
 
 /** Reads a registered file into the engine's working tables and matches its indicators to the catalogue. */
@@ -129,6 +131,9 @@ function headerUnitOf(header: readonly string[], mapping: ColumnMapping, hints: 
   const value = mapping.columns.value;
   const fromHeader = mapping.layout !== 'wide' && value !== undefined ? unitInHeader(header[value] ?? '') : null;
   if (fromHeader) return fromHeader;
+  const valueColumns = mapping.layout === 'wide' ? mapping.periodColumns : value !== undefined ? [value] : [];
+  const percent = hints.percentColumns ?? [];
+  if (valueColumns.length && valueColumns.every((c) => percent.includes(c))) return { kind: 'percent', scale: 1 };
   for (const t of hints.titles ?? []) {
     const u = unitInHeader(t);
     if (u) return u;

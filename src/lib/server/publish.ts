@@ -28,6 +28,9 @@ export interface PublishDecisions {
   described: NewIndicator[];
   /** Where a column holds totals and their parts, the level loaded (the total when not said). */
   levels: Partial<Record<LevelField, Level>>;
+  /** A workbook's sheet and header row, as the editor read them. */
+  sheet?: string;
+  headerRow?: number;
   /** Values the browser found valid: a different count on the server refuses the publish. */
   expectAccepted: number | null;
 }
@@ -154,7 +157,11 @@ export function parseDecisions(raw: unknown, fileName: string): PublishDecisions
   }
   const expectAccepted = r.expectAccepted === undefined || r.expectAccepted === null ? null : r.expectAccepted;
   if (expectAccepted !== null && !isInt(expectAccepted, Number.MAX_SAFE_INTEGER)) return null;
-  return { dataset, mode, dialect, mapping, indicatorMap, described, levels, expectAccepted };
+  const sheet = r.sheet ?? undefined;
+  if (sheet !== undefined && !text(sheet, 200)) return null;
+  const headerRow = r.headerRow ?? undefined;
+  if (headerRow !== undefined && !isInt(headerRow, 1_048_576)) return null;
+  return { dataset, mode, dialect, mapping, indicatorMap, described, levels, sheet, headerRow, expectAccepted };
 }
 
 /** A file name as kept in the history: no folders, no control characters, 200 characters at most. */
@@ -227,9 +234,10 @@ async function validateAndStore(
   if (!isDatasetName(d.dataset) || !d.dataset.startsWith('observations/')) return refuse(400, 'bad_dataset');
   const companion = catalogueNameFor(d.dataset);
 
-  // Column positions must exist in the file, else the SQL would name a column that is not there.
+  // Column positions must exist in the file, else the SQL would name a column that is not there
+  // (a workbook's columns are checked once its sheet is read, by analyseBytes).
   const sniffed = sniff(bytes.subarray(0, SNIFF_BYTES), d.dialect);
-  if (d.mapping) {
+  if (d.mapping && !sniffed.workbook) {
     const width = sniffed.header.length;
     if ([...Object.values(d.mapping.columns), ...d.mapping.periodColumns].some((i) => i >= width))
       return refuse(422, 'bad_request', 'column out of range');
@@ -247,7 +255,9 @@ async function validateAndStore(
       indicatorMap: d.indicatorMap,
       levels: d.levels,
       described: d.described,
-      fileName
+      fileName,
+      sheet: d.sheet,
+      headerRow: d.headerRow
     });
   } catch (err) {
     return refuse(422, 'unreadable', err instanceof Error ? err.message.slice(0, 300) : undefined);

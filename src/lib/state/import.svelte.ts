@@ -9,7 +9,9 @@ import { slugId } from '$lib/import/match';
 import { isPeriod } from '$lib/import/period';
 import { commitImport } from '$lib/import/pipeline';
 import { stageImport, type StageResult } from '$lib/import/stage';
-import { registerFile, sniffFile } from '$lib/import/reader';
+import { readWorkbook, registerFile, sniffFile } from '$lib/import/reader';
+import { sheetSource, type SheetSource, type WorkbookView } from '$lib/import/sheet-source';
+import { WorkbookError } from '$lib/import/workbook-kind';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
 
@@ -50,6 +52,10 @@ export class ImportSession {
   described = $state<Record<string, Described>>({});
   /** Where a column holds totals and their parts, the level loaded (the total until the manager says). */
   levels = $state<Partial<Record<LevelField, Level>>>({});
+  /** A workbook's sheets, the one read and what was left around its table; null for a CSV file. */
+  workbook = $state<WorkbookView | null>(null);
+  /** The manager's choice of sheet and header row (detection's when not given). */
+  sheetChoice = $state<{ sheet?: string; headerRow?: number }>({});
   check = $state<CheckResult | null>(null);
   refused = $state<FileProblem | null>(null);
   error = $state<string | null>(null);
@@ -60,6 +66,8 @@ export class ImportSession {
 
   #abort: AbortController | null = null;
   #registered: string | null = null;
+  /** Where a workbook's values came from (sheet row and column) and the hints its layout gives. */
+  #sheet: Pick<SheetSource, 'place' | 'hints'> | null = null;
 
   constructor(private readonly engine: () => Promise<Connector>) {}
 
@@ -102,6 +110,19 @@ export class ImportSession {
     if (unitChanged) await this.validate();
   }
 
+  /** A workbook's sheet row of each record read (the rows the refused-rows download names), else null. */
+  sheetRows(): ArrayLike<number> | null {
+    return this.#sheet?.place.rowNumbers ?? null;
+  }
+
+  /** Reads another sheet of the workbook, or its table from another header row. */
+  async setSheet(choice: { sheet?: string; headerRow?: number }): Promise<void> {
+    this.sheetChoice = { ...this.sheetChoice, ...choice };
+    // Another sheet has its own header row: detection finds it again.
+    if (choice.sheet !== undefined) delete this.sheetChoice.headerRow;
+    await this.detect();
+  }
+
   /** Loads the total or the parts of a column that holds both. */
   async setLevel(field: LevelField, level: Level): Promise<void> {
     this.levels[field] = level;
@@ -136,30 +157,42 @@ export class ImportSession {
     this.phase = 'sniffing';
     try {
       // A snapshot: a reactive proxy cannot be posted to a worker.
-      const sniffed = await sniffFile(file, $state.snapshot(this.overrides), this.#abort.signal);
-      this.sniffed = sniffed;
+      let sniffed = await sniffFile(file, $state.snapshot(this.overrides), this.#abort.signal);
       this.refused = fileProblem(file.size, sniffed);
+      let source: SheetSource | null = null;
+      if (!this.refused && sniffed.workbook) {
+        this.phase = 'reading';
+        source = sheetSource(await readWorkbook(file, $state.snapshot(this.sheetChoice), this.#abort.signal));
+        sniffed = source.sniffed;
+        this.refused = fileProblem(file.size, sniffed);
+      }
+      this.sniffed = sniffed;
+      this.workbook = source?.view ?? null;
+      this.#sheet = source && { place: source.place, hints: source.hints };
       if (this.refused) {
         this.phase = 'refused';
         return;
       }
       if (!keepMapping || !this.mapping) this.mapping = this.recalled(sniffed) ?? proposeMapping(sniffed, isPeriod, file.name);
-      await this.register(file, sniffed.dialect);
+      await this.register(file, sniffed.dialect, source?.csv ?? null);
       await this.read();
     } catch (err) {
       this.fail(err);
     }
   }
 
-  private async register(file: File, dialect: Dialect): Promise<void> {
+  /** Hands the file to the engine: a CSV as it is (or transcoded), a workbook's sheet as the CSV read from it. */
+  private async register(file: File, dialect: Dialect, sheetCsv: Uint8Array | null): Promise<void> {
     const db = await this.#engine();
     if (this.#registered) await db.dropFile(this.#registered);
     const name = `vigie_upload_${Date.now()}.csv`;
-    await registerFile(db, name, file, dialect.encoding, {
-      onTranscoding: () => (this.phase = 'transcoding'),
-      onProgress: (done, total) => (this.progress = { done, total }),
-      signal: this.#abort?.signal
-    });
+    if (sheetCsv) await db.registerBytes(name, sheetCsv);
+    else
+      await registerFile(db, name, file, dialect.encoding, {
+        onTranscoding: () => (this.phase = 'transcoding'),
+        onProgress: (done, total) => (this.progress = { done, total }),
+        signal: this.#abort?.signal
+      });
     this.#registered = name;
     this.progress = null;
   }
@@ -182,7 +215,8 @@ export class ImportSession {
         this.#registered,
         sniffed.header,
         sniffed.dialect,
-        $state.snapshot(mapping) as ColumnMapping
+        $state.snapshot(mapping) as ColumnMapping,
+        this.#sheet?.hints
       );
       this.indicatorMap = proposedIndicators(this.stage, $state.snapshot(this.indicatorMap));
       await this.validate();
@@ -208,7 +242,8 @@ export class ImportSession {
         decisions,
         sniffed.dialect,
         $state.snapshot(mapping) as ColumnMapping,
-        sniffed.header
+        sniffed.header,
+        this.#sheet?.place ?? null
       );
       this.phase = 'review';
     } catch (err) {
@@ -253,7 +288,8 @@ export class ImportSession {
           mapping: snapshot(this.mapping!),
           indicatorMap: snapshot(this.indicatorMap),
           described,
-          levels: snapshot(this.levels)
+          levels: snapshot(this.levels),
+          sheet: this.workbook ? { sheet: this.workbook.sheet, headerRow: this.workbook.headerRow } : undefined
         }
       });
       this.kept = 'saved';
@@ -278,6 +314,7 @@ export class ImportSession {
       await db.dropFile(this.#registered).catch(() => {});
       this.#registered = null;
     }
+    this.#sheet = null;
     Object.assign(this, {
       phase: 'idle',
       file: null,
@@ -290,6 +327,8 @@ export class ImportSession {
       indicatorMap: {},
       described: {},
       levels: {},
+      workbook: null,
+      sheetChoice: {},
       check: null,
       refused: null,
       error: null,
@@ -300,6 +339,11 @@ export class ImportSession {
 
   private fail(err: unknown): void {
     if (err instanceof DOMException && err.name === 'AbortError') return;
+    if (err instanceof WorkbookError) {
+      this.refused = err.code;
+      this.phase = 'refused';
+      return;
+    }
     this.error = err instanceof Error ? err.message : String(err);
     this.phase = 'failed';
   }

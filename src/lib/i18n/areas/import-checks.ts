@@ -44,7 +44,21 @@ export const importChecksFr = {
   'import.warningsHelp':
     'Elles sont chargées comme du texte. Un tableur pourrait les prendre pour des formules : Vigie les neutralise dans chaque fichier CSV téléchargé.',
   'import.problem.formula_like': 'cellule qui ressemble à une formule « {text} »',
-  'import.cellRef': 'Cellule'
+  'import.cellRef': 'Cellule',
+  // Workbooks.
+  'import.refused.zip_bomb':
+    'Le classeur « {file} » occuperait une taille démesurée une fois décompressé : Vigie ne l’ouvre pas (protection contre les fichiers piégés).',
+  'import.refused.unreadable':
+    'Le classeur « {file} » est illisible ou endommagé. Ouvrez-le dans Excel et enregistrez-le de nouveau.',
+  'import.refused.encrypted':
+    'Le classeur « {file} » est protégé par un mot de passe. Enregistrez-en une copie sans mot de passe.',
+  'import.refused.no_sheet': 'La feuille demandée n’existe pas dans le classeur « {file} ».',
+  'import.sheet': 'Feuille',
+  'import.sheetOption': '{name} ({rows} lignes × {columns} colonnes)',
+  'import.sheetHidden': 'masquée',
+  'import.headerRow': 'Ligne d’en-tête',
+  'import.titlesLeft': 'Lignes de titre au-dessus du tableau, non importées : {list}',
+  'import.footnotesLeft': 'Notes sous le tableau, non importées : {list}'
 } as const;
 
 /** The same words in English. */
@@ -89,5 +103,16 @@ export const importChecksEn: Record<keyof typeof importChecksFr, string> = {
   'import.warningsHelp':
     'They are loaded as text. A spreadsheet could take them for formulas: Vigie neutralises them in every CSV downloaded.',
   'import.problem.formula_like': 'cell that looks like a formula “{text}”',
-  'import.cellRef': 'Cell'
+  'import.cellRef': 'Cell',
+  'import.refused.zip_bomb':
+    'The workbook “{file}” would take an outsized amount of space once decompressed: Vigie does not open it (protection against booby-trapped files).',
+  'import.refused.unreadable': 'The workbook “{file}” is unreadable or damaged. Open it in Excel and save it again.',
+  'import.refused.encrypted': 'The workbook “{file}” is protected by a password. Save a copy without a password.',
+  'import.refused.no_sheet': 'The sheet asked for is not in the workbook “{file}”.',
+  'import.sheet': 'Sheet',
+  'import.sheetOption': '{name} ({rows} rows × {columns} columns)',
+  'import.sheetHidden': 'hidden',
+  'import.headerRow': 'Header row',
+  'import.titlesLeft': 'Title rows above the table, not imported: {list}',
+  'import.footnotesLeft': 'Notes below the table, not imported: {list}'
 };

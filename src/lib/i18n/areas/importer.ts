@@ -4,9 +4,9 @@ export const importerFr = {
   'import.navLabel': 'Importer un fichier CSV',
   'import.title': 'Importer des données',
   'import.intro':
-    "Déposez un fichier CSV d'indicateurs : Vigie reconnaît le format, vous montre ce qu'il a compris, signale chaque problème avec sa ligne et sa colonne, puis charge les données dans le tableau de bord de ce navigateur.",
-  'import.drop': 'Déposez un ou plusieurs fichiers CSV ici',
-  'import.pick': 'Choisir des fichiers CSV',
+    "Déposez un fichier CSV ou un classeur Excel (.xlsx, .xls, .ods) d'indicateurs : Vigie reconnaît le format, vous montre ce qu'il a compris, signale chaque problème avec sa ligne et sa colonne (ou sa cellule), puis charge les données dans le tableau de bord de ce navigateur.",
+  'import.drop': 'Déposez un ou plusieurs fichiers CSV ou classeurs Excel ici',
+  'import.pick': 'Choisir des fichiers CSV ou Excel',
   'import.limit': 'Taille maximale : {size} par fichier.',
   'import.queue': 'Fichiers à importer',
   'import.current': 'Fichier : {name} ({size})',
@@ -96,7 +96,7 @@ export const importerFr = {
   'import.refused.empty': 'Le fichier « {file} » est vide.',
   'import.refused.header_only': 'Le fichier « {file} » ne contient que la ligne d’en-tête, aucune donnée.',
   'import.refused.binary':
-    'Le fichier « {file} » n’est pas un fichier CSV (texte) : c’est peut-être un classeur Excel (.xlsx) ou un PDF. Enregistrez-le au format CSV.',
+    'Le fichier « {file} » n’est ni un fichier CSV (texte) ni un classeur Excel ou OpenDocument : c’est peut-être un PDF ou une image.',
   'import.refused.too_large': 'Le fichier « {file} » ({size}) dépasse la taille maximale de {limit}.',
   'import.problem.indicator_missing': 'indicateur absent',
   'import.problem.indicator_unknown': 'indicateur inconnu du catalogue « {text} » : choisissez un indicateur ou décrivez-le',
@@ -133,9 +133,9 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.navLabel': 'Import a CSV file',
   'import.title': 'Import data',
   'import.intro':
-    'Drop a CSV file of indicators: Vigie recognises its format, shows what it understood, reports every problem with its line and column, then loads the data into this browser’s dashboard.',
-  'import.drop': 'Drop one or several CSV files here',
-  'import.pick': 'Choose CSV files',
+    'Drop a CSV file or an Excel workbook (.xlsx, .xls, .ods) of indicators: Vigie recognises its format, shows what it understood, reports every problem with its line and column (or cell), then loads the data into this browser’s dashboard.',
+  'import.drop': 'Drop one or several CSV files or Excel workbooks here',
+  'import.pick': 'Choose CSV or Excel files',
   'import.limit': 'Largest file: {size}.',
   'import.queue': 'Files to import',
   'import.current': 'File: {name} ({size})',
@@ -223,7 +223,7 @@ export const importerEn: Record<keyof typeof importerFr, string> = {
   'import.refused.empty': 'The file “{file}” is empty.',
   'import.refused.header_only': 'The file “{file}” holds only the header line, no data.',
   'import.refused.binary':
-    'The file “{file}” is not a CSV (text) file: it may be an Excel workbook (.xlsx) or a PDF. Save it as CSV.',
+    'The file “{file}” is neither a CSV (text) file nor an Excel or OpenDocument workbook: it may be a PDF or an image.',
   'import.refused.too_large': 'The file “{file}” ({size}) is larger than the {limit} limit.',
   'import.problem.indicator_missing': 'no indicator',
   'import.problem.indicator_unknown': 'indicator not in the catalogue “{text}”: pick an indicator or describe it',

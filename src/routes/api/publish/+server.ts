@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** Room for the form's other fields and multipart boundaries, beyond the file itself. */
 const FORM_OVERHEAD = 1024 * 1024;
 
-/** Content types a CSV can arrive with (Windows says Excel for .csv); anything else named is refused. */
+/** Content types a CSV or a workbook can arrive with (Windows says Excel for .csv); anything else named is refused. */
 const CSV_TYPES = [
   '',
   'text/csv',
@@ -15,7 +15,10 @@ const CSV_TYPES = [
   'text/tab-separated-values',
   'application/csv',
   'application/vnd.ms-excel',
-  'application/octet-stream'
+  'application/octet-stream',
+  // Workbooks: the server reads their sheet with the same code as the browser.
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.spreadsheet'
 ];
 
 /**
