@@ -111,9 +111,12 @@ export function proposedIndicators(
   decided: Record<string, string | null> = {}
 ): Record<string, string | null> {
   return Object.fromEntries(
+    // Own keys only: a label such as `constructor` must not find Object.prototype's.
     stage.labels.map((l) => [
       l.label,
-      decided[l.label] !== undefined ? decided[l.label]! : (l.indicatorId ?? (l.total ? '' : null))
+      Object.hasOwn(decided, l.label) && decided[l.label] !== undefined
+        ? decided[l.label]!
+        : (l.indicatorId ?? (l.total ? '' : null))
     ])
   );
 }
