@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as publish } from '../../../src/routes/api/publish/+server';
 import { POST as restore } from '../../../src/routes/api/restore/+server';
@@ -5,6 +6,7 @@ import { POST as withdraw } from '../../../src/routes/api/withdraw/+server';
 import { GET as historyGet } from '../../../src/routes/api/history/+server';
 import { GET as manifestGet } from '../../../src/routes/api/manifest/+server';
 import { GET as datasetGet } from '../../../src/routes/api/datasets/[...name]/+server';
+import { analyseBytes } from '$lib/import/analyse';
 import type { DatasetHistory } from '$lib/publishing/types';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { serverEngine } from '$lib/server/engine';
@@ -121,7 +123,7 @@ describe('POST /api/publish', () => {
     expect(await serverValue()).toBe(5000);
   });
 
-  it('refuses oversized requests (413), wrong types (415) and binary content (415)', async () => {
+  it('refuses oversized requests (413), wrong types (415), a CSV sent as a workbook and binary content (415)', async () => {
     const n = await versions(TARGET);
     expect((await publishAs({ token: tokens.editor, headers: { 'content-length': String(300 * 1024 * 1024) } })).status).toBe(
       413
@@ -347,5 +349,31 @@ describe('GET /api/history and /api/datasets/<name>?version=N', () => {
     ]) {
       expect((await get(name!, v!)).status, `${name} ${v}`).toBe(404);
     }
+  });
+});
+
+describe('POST /api/publish with a workbook', () => {
+  it('reads the chosen sheet on the server as the browser did: its TOTAL row, its #REF! cell refused', async () => {
+    const bytes = new Uint8Array(readFileSync('tests/fixtures/tournees.xlsx'));
+    const { db } = await serverEngine();
+    const read = await analyseBytes(db, bytes, { sheet: 'Tournées' });
+    if (!read.ok) throw new Error(`refused: ${read.problem}`);
+    const dataset = 'observations/tournees-classeur.csv';
+    const res = await publishAs({
+      token: tokens.editor,
+      content: bytes,
+      name: 'tournees.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      decisions: {
+        dataset,
+        mode: 'replace',
+        sheet: 'Tournées',
+        mapping: { ...read.mapping, indicatorConstant: 'tournees_soutenues' },
+        expectAccepted: 5
+      }
+    });
+    // Six years on the TOTAL row, 2020-2021 being #REF!: five values, none from the regions' rows.
+    expect(res).toMatchObject({ status: 200, body: { dataset, accepted: 5, rejected: 1 } });
+    expect(await serverValue('2024-2025')).toBe(422);
   });
 });

@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { MAX_IMPORT_BYTES } from '$lib/import/limits';
+import { workbookKind } from '$lib/import/workbook-kind';
 import { clientAddress, requireRole } from '$lib/server/auth';
 import { cleanFileName, parseDecisions, publishImport } from '$lib/server/publish';
 import type { RequestHandler } from './$types';
@@ -15,8 +16,11 @@ const CSV_TYPES = [
   'text/tab-separated-values',
   'application/csv',
   'application/vnd.ms-excel',
-  'application/octet-stream',
-  // Workbooks: the server reads their sheet with the same code as the browser.
+  'application/octet-stream'
+];
+
+/** Workbook content types: the server reads their sheet with the same code as the browser. */
+const WORKBOOK_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.oasis.opendocument.spreadsheet'
 ];
@@ -42,7 +46,11 @@ export const POST: RequestHandler = async (event) => {
   if (!(file instanceof File)) error(400, 'No file');
   if (file.size > MAX_IMPORT_BYTES) error(413, 'File too large');
   const type = file.type.split(';')[0]!.trim().toLowerCase();
-  if (!CSV_TYPES.includes(type)) error(415, 'Not a CSV file');
+  const workbookType = WORKBOOK_TYPES.includes(type);
+  if (!workbookType && !CSV_TYPES.includes(type)) error(415, 'Not a CSV file or a workbook');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A file sent as a workbook must be one (a renamed CSV or image is refused, not guessed at).
+  if (workbookType && !workbookKind(bytes)) error(415, 'Not a workbook');
   const fileName = cleanFileName(file.name);
   let raw: unknown;
   try {
@@ -52,7 +60,7 @@ export const POST: RequestHandler = async (event) => {
   }
   const decisions = parseDecisions(raw, fileName);
   if (!decisions) error(400, 'Malformed decisions');
-  const outcome = await publishImport(user, fileName, new Uint8Array(await file.arrayBuffer()), decisions, clientAddress(event));
+  const outcome = await publishImport(user, fileName, bytes, decisions, clientAddress(event));
   if (!outcome.ok) return json({ ok: false, code: outcome.code, detail: outcome.detail ?? null }, { status: outcome.status });
   return json({
     ok: true,
