@@ -173,7 +173,7 @@ export function filterSequence(options, count, seed = 11) {
 /** Reads the filter bar's choices from the page. */
 export function filterOptionsOf(page) {
   return page.evaluate(() => {
-    const selects = [...document.querySelectorAll('section.filters select')];
+    const selects = [...document.querySelectorAll('.filters select')];
     const values = (s) => [...s.options].map((o) => o.value).filter((v) => v !== '');
     return {
       years: values(selects[0]).map(Number),
@@ -193,7 +193,7 @@ export function applyStep(page, step) {
   return page.evaluate(
     ({ index, value }) =>
       new Promise((resolve, reject) => {
-        const select = document.querySelectorAll('section.filters select')[index];
+        const select = document.querySelectorAll('.filters select')[index];
         const timer = setTimeout(() => reject(new Error('no repaint within 60 s')), 60_000);
         const shown = () => {
           clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { MessageKey } from './fr';
 import { exportsEn } from './areas/exports';
+import { filtersEn } from './areas/filters';
 import { importChecksEn } from './areas/import-checks';
 import { importerEn } from './areas/importer';
 import { periodsEn } from './areas/periods';
@@ -150,6 +151,7 @@ export const en: Record<MessageKey, string> = {
   'footer.sources':
     "Sources: Ministère de la Culture et des Communications, Ministère des Relations internationales et de la Francophonie, Canada's 2020 quadrennial report (2005 UNESCO Convention). Series marked “Sample data” are generated.",
   ...exportsEn,
+  ...filtersEn,
   ...importerEn,
   ...importChecksEn,
   ...publishingEn,

@@ -1,4 +1,5 @@
 import { exportsFr } from './areas/exports';
+import { filtersFr } from './areas/filters';
 import { importChecksFr } from './areas/import-checks';
 import { importerFr } from './areas/importer';
 import { periodsFr } from './areas/periods';
@@ -154,6 +155,7 @@ export const fr = {
   'footer.sources':
     'Sources : ministère de la Culture et des Communications, ministère des Relations internationales et de la Francophonie, Rapport quadriennal 2020 du Canada (Convention de 2005 de l’UNESCO). Les séries marquées « Données d’exemple » sont générées.',
   ...exportsFr,
+  ...filtersFr,
   ...importerFr,
   ...importChecksFr,
   ...publishingFr,

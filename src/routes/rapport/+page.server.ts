@@ -1,7 +1,7 @@
 import { serverEngine } from '$lib/server/engine';
 import { localDay } from '$lib/charts/export/caption';
 import { reportModel } from '$lib/views/report';
-import { reportParamsFromUrl } from './params';
+import { reportParamsFromUrl } from '$lib/state/url';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, untrack }) => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), '../artifacts');
@@ -59,10 +59,10 @@ export function useBrowser() {
     }
   });
 
-  /** A new page in a new context; non-app requests are aborted and recorded. */
-  async function newPage(): Promise<AppPage> {
+  /** A new page in a new context (`options` e.g. `{ javaScriptEnabled: false }`); non-app requests are aborted and recorded. */
+  async function newPage(options: BrowserContextOptions = {}): Promise<AppPage> {
     if (!browser) throw new Error('useBrowser(): the browser is not started (call newPage inside a test)');
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     const tracked: AppPage = { page, context, errors: [], foreign: [] };
     await context.route('**/*', (route) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/queries/filters';
-import { indicatorParamsFromUrl } from '$lib/state/indicator-url';
-import { filtersFromUrl, urlWithFilters } from '$lib/state/url';
+import { filtersFromUrl, indicatorParamsFromUrl, otherParams, reportParamsFromUrl, urlWithFilters } from '$lib/state/url';
 
 describe('filters in the URL', () => {
   it('round-trip, keeping the other parameters', () => {
@@ -27,5 +26,17 @@ describe('filters in the URL', () => {
     expect(p).toMatchObject({ id: 'tours', dim: 'country', view: 'multiples', filters: { region: 'Europe' } });
     expect(indicatorParamsFromUrl('tours', new URL('http://x/?par=aucune').searchParams).dim).toBeNull();
     expect(indicatorParamsFromUrl('tours', new URL('http://x/').searchParams).dim).toBe('region');
+  });
+
+  it('read a filter form submitted without JavaScript: empty choices are no filter, other parameters kept apart', () => {
+    const submitted = new URLSearchParams('par=pays&de=&a=2019&region=Europe&discipline=&programme=');
+    expect(filtersFromUrl(submitted)).toEqual({ from: null, to: 2019, region: 'Europe', discipline: null, program: null });
+    expect(otherParams(submitted)).toEqual([['par', 'pays']]);
+  });
+
+  it("read the report's ticked indicators, dropping malformed ids and repeats", () => {
+    const p = reportParamsFromUrl(new URLSearchParams('indicateurs=a_1,a_1, b ,<x>&region=Europe'));
+    expect(p).toEqual({ indicators: ['a_1', 'b'], filters: { ...NO_FILTERS, region: 'Europe' } });
+    expect(reportParamsFromUrl(new URLSearchParams('')).indicators).toBeNull();
   });
 });

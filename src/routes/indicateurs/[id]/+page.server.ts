@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/dict';
 import { serverEngine } from '$lib/server/engine';
-import { indicatorParamsFromUrl } from '$lib/state/indicator-url';
+import { indicatorParamsFromUrl } from '$lib/state/url';
 import { indicatorModel } from '$lib/views/indicator';
 import type { PageServerLoad } from './$types';
 
