@@ -1,14 +1,9 @@
-// `npm start`: serves the built app (adapter-node) with the request size Vigie needs. adapter-node
-// refuses bodies over BODY_SIZE_LIMIT (512 kB by default) before any of our code runs; a published
-// file may be as large as an imported one (MAX_IMPORT_BYTES, 256 MiB, src/lib/import/limits.ts), plus
-// the form's other fields. /api/publish checks the exact limit itself; every other route reads small bodies.
+// `npm start`: serves the built app (adapter-node). Request sizes are Vigie's own business: its server
+// hook lets only an editor's publish be large (streamed to disk) and refuses any other body over a few
+// KiB (src/lib/server/bodies.ts); the build removes adapter-node's single default (svelte.config.js).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** MAX_IMPORT_BYTES + 1 MiB of form overhead (tests/unit/server/limits.test.ts keeps them in step). */
-export const BODY_LIMIT = 256 * 1024 * 1024 + 1024 * 1024;
-
-process.env.BODY_SIZE_LIMIT ??= String(BODY_LIMIT);
 // Without ORIGIN, adapter-node takes every request for HTTPS: SvelteKit's CSRF check would then refuse
 // the sign-in and publish forms sent from http://localhost:3000. In production, set ORIGIN to the
 // address people use (https://vigie.example.org), or PROTOCOL_HEADER/HOST_HEADER behind a proxy.

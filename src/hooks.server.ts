@@ -1,14 +1,25 @@
-import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { asLang } from '$lib/i18n/dict';
 import { bootstrapAdmin, loginRequired, sessionUser } from '$lib/server/auth';
+import { guardBody } from '$lib/server/bodies';
+import { StoreWriteError } from '$lib/server/fsio';
 import { startStore } from '$lib/server/startup';
 
 const YEAR = 60 * 60 * 24 * 365;
 
-/** Start-up: store recovery (leftover temporary files), expired sessions, first administrator. */
+/** Start-up: the store's state said clearly, store recovery (leftover temporary files), expired sessions, first administrator. */
 export const init: ServerInit = async () => {
-  await startStore();
-  await bootstrapAdmin();
+  if (await startStore()) await bootstrapAdmin();
+};
+
+/** An unexpected error: a store that refuses writes is said in words (and logged with its path), never "Internal Error". */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+  if (error instanceof StoreWriteError) {
+    console.error(error.logLine);
+    return { message: error.message };
+  }
+  if (status >= 500) console.error(error);
+  return { message };
 };
 
 /** Paths open without an account even when the app requires sign-in. */
@@ -16,7 +27,8 @@ const OPEN = ['/connexion'];
 
 /**
  * The interface language: `?lang=` when given (and remembered), else the cookie, else French. Then the
- * signed-in account from the session cookie, and, when `VIGIE_REQUIRE_LOGIN=1`, the sign-in gate.
+ * signed-in account from the session cookie, and, when `VIGIE_REQUIRE_LOGIN=1`, the sign-in gate; then
+ * the body limits (only an editor's publish may be large: src/lib/server/bodies.ts).
  */
 export const handle: Handle = async ({ event, resolve }) => {
   const asked = event.url.searchParams.get('lang');
@@ -29,6 +41,8 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (event.url.pathname.startsWith('/api/')) return json({ message: 'Sign-in required' }, { status: 401 });
     redirect(303, `/connexion?suite=${encodeURIComponent(event.url.pathname + event.url.search)}`);
   }
+  const refused = await guardBody(event);
+  if (refused) return refused;
   return resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
   });

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-function freePort() {
+/** A port free on 127.0.0.1 now. */
+export function freePort() {
   return new Promise((done, fail) => {
     const s = createServer();
     s.on('error', fail);

@@ -3,6 +3,13 @@ import { serverEngine } from '$lib/server/engine';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
-  const [{ manifest }, withdrawn] = await Promise.all([serverEngine(), withdrawnNames()]);
+  // Sign-in and Historique (where damaged data are repaired) must show even when the data cannot load.
+  const [manifest, withdrawn] = await Promise.all([
+    serverEngine().then(
+      (s) => s.manifest,
+      () => []
+    ),
+    withdrawnNames()
+  ]);
   return { lang: locals.lang, manifest, user: locals.user, withdrawn };
 };

@@ -23,9 +23,12 @@ export function onEngineState(fn: (state: EngineState) => void): () => void {
   return () => listeners.delete(fn);
 }
 
-/** Where the app serves a dataset's CSV; the version makes the URL change when the file does. */
+/**
+ * Where the app serves a dataset's CSV; the version makes the URL change when the file does. `raw=1`:
+ * the bytes as stored, not the copy for people whose formula-like cells are neutralised.
+ */
 export function datasetUrl(entry: DatasetEntry): string {
-  return `/api/datasets/${entry.name.split('/').map(encodeURIComponent).join('/')}?v=${entry.version}`;
+  return `/api/datasets/${entry.name.split('/').map(encodeURIComponent).join('/')}?v=${entry.version}&raw=1`;
 }
 
 /** Datasets kept by earlier versions of Vigie, as canonical CSV text. */

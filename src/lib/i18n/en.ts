@@ -5,6 +5,7 @@ import { importChecksEn } from './areas/import-checks';
 import { importerEn } from './areas/importer';
 import { periodsEn } from './areas/periods';
 import { publishingEn } from './areas/publishing';
+import { trustEn } from './areas/trust';
 
 /** The interface's words in English; typed so that a missing key fails `npm run check`. */
 export const en: Record<MessageKey, string> = {
@@ -155,5 +156,6 @@ export const en: Record<MessageKey, string> = {
   ...importerEn,
   ...importChecksEn,
   ...publishingEn,
-  ...periodsEn
+  ...periodsEn,
+  ...trustEn
 };

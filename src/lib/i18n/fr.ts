@@ -4,6 +4,7 @@ import { importChecksFr } from './areas/import-checks';
 import { importerFr } from './areas/importer';
 import { periodsFr } from './areas/periods';
 import { publishingFr } from './areas/publishing';
+import { trustFr } from './areas/trust';
 
 /**
  * The interface's words, in French: the reference language. Every key here must exist in English.
@@ -159,7 +160,8 @@ export const fr = {
   ...importerFr,
   ...importChecksFr,
   ...publishingFr,
-  ...periodsFr
+  ...periodsFr,
+  ...trustFr
 } as const;
 
 /** Every key of the interface's dictionary. */

@@ -1,3 +1,5 @@
+import type { DamagedDataset } from './damage';
+
 /** What an account may do: read; publish and restore; manage accounts. Each role includes the ones before. */
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -52,7 +54,9 @@ export interface VersionView {
 export interface DatasetHistory {
   name: string;
   kind: 'indicators' | 'observations' | 'agreements' | 'annotations';
-  /** The version the dashboard shows; null when the dataset is withdrawn. */
+  /** The version the dashboard shows; null when the dataset is withdrawn (or its list of versions is damaged). */
   current: number | null;
   versions: VersionView[];
+  /** Set when the dataset is left out of the dashboard: why (a restore of a good version repairs it). */
+  damage: DamagedDataset | null;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { DatasetEntry, DatasetFile, DatasetKind } from '$lib/queries/datasets';
-import { listDataDir } from './datadir';
+import { join } from 'node:path';
+import type { DatasetKind } from '$lib/queries/datasets';
+import type { Damage } from './damage';
+import { listDataDir, stripBom } from './datadir';
 import { services } from './services';
 import { StoreError, type VersionRecord } from './store';
 
@@ -20,29 +22,40 @@ export interface CurrentDataset {
   path: string | null;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** The current datasets, and those left out because their manifest cannot be read. */
+export interface Survey {
+  list: CurrentDataset[];
+  damaged: Damage[];
 }
 
 /**
  * The current datasets, in load order: the shipped ones first (their own order), then the ones only
  * published, oldest latest-change first, so that a later "replace" publish masks earlier rows.
- * Withdrawn datasets are left out. Reads manifests and file times only, never contents.
+ * Withdrawn datasets are left out, and so are those whose manifest is damaged (not even their shipped
+ * version stands in: the page says why, and a restore repairs it). Reads manifests and file times only.
  */
-export async function listCurrent(): Promise<CurrentDataset[]> {
+export async function survey(): Promise<Survey> {
   const [shipped, stored] = await Promise.all([listDataDir(), services().store.list()]);
   const latest = new Map(stored.map((d) => [d.name, d] as const));
-  const out: CurrentDataset[] = [];
+  const list: CurrentDataset[] = [];
+  const damaged: Damage[] = stored
+    .filter((d) => d.damage)
+    .map((d) => ({
+      name: d.name,
+      code: 'manifest' as const,
+      detail: d.damage!,
+      file: join(services().root, 'datasets', `${encodeURIComponent(d.name)}.json`)
+    }));
   for (const f of shipped) {
     const published = latest.get(f.name);
     latest.delete(f.name);
     if (published) {
-      const record = published.versions.at(-1)!;
-      if (record.sha256) out.push(fromRecord(f.name, f.kind, record));
+      const record = published.versions.at(-1);
+      if (!published.damage && record?.sha256) list.push(fromRecord(f.name, f.kind, record));
       continue;
     }
     const s = await stat(f.path);
-    out.push({
+    list.push({
       name: f.name,
       kind: f.kind,
       number: 0,
@@ -52,14 +65,19 @@ export async function listCurrent(): Promise<CurrentDataset[]> {
       path: f.path
     });
   }
-  const rest = [...latest.values()].sort(
-    (a, b) => a.versions.at(-1)!.at.localeCompare(b.versions.at(-1)!.at) || a.name.localeCompare(b.name)
-  );
+  const rest = [...latest.values()]
+    .filter((d) => !d.damage && d.versions.length)
+    .sort((a, b) => a.versions.at(-1)!.at.localeCompare(b.versions.at(-1)!.at) || a.name.localeCompare(b.name));
   for (const d of rest) {
     const record = d.versions.at(-1)!;
-    if (record.sha256) out.push(fromRecord(d.name, d.kind, record));
+    if (record.sha256) list.push(fromRecord(d.name, d.kind, record));
   }
-  return out;
+  return { list, damaged };
+}
+
+/** The current datasets, in load order (see `survey`). */
+export async function listCurrent(): Promise<CurrentDataset[]> {
+  return (await survey()).list;
 }
 
 function fromRecord(name: string, kind: DatasetKind, record: VersionRecord): CurrentDataset {
@@ -74,30 +92,20 @@ function fromRecord(name: string, kind: DatasetKind, record: VersionRecord): Cur
   };
 }
 
-/** A current dataset's text. */
-export async function readCurrent(d: CurrentDataset): Promise<string> {
-  if (d.path) return stripBom(await readFile(d.path, 'utf8'));
-  const bytes = await services().store.read(d.name, d.number);
-  return bytes ? stripBom(new TextDecoder().decode(bytes)) : '';
+/** A current dataset's bytes as stored (the store's are checked against their hash). */
+export async function readCurrentBytes(d: CurrentDataset): Promise<Uint8Array> {
+  if (d.path) return new Uint8Array(await readFile(d.path));
+  return (await services().store.read(d.name, d.number)) ?? new Uint8Array();
+}
+
+/** Bytes as text: UTF-8, without a byte order mark. */
+export function textOf(bytes: Uint8Array): string {
+  return stripBom(new TextDecoder().decode(bytes));
 }
 
 /** The manifest version of a dataset: its number and a content hash, `3-1f2e…` (0 for data/). */
 export function manifestVersion(number: number, text: string, sha?: string | null): string {
   return `${number}-${(sha ?? createHash('sha256').update(text).digest('hex')).slice(0, 12)}`;
-}
-
-/** Reads the current datasets: the files to load and the manifest the browsers get. */
-export async function readAll(list: readonly CurrentDataset[]): Promise<{ files: DatasetFile[]; manifest: DatasetEntry[] }> {
-  const texts = await Promise.all(list.map(readCurrent));
-  const files = list.map((d, i) => ({ name: d.name, kind: d.kind, text: texts[i]!, replaces: d.replaces }));
-  const manifest = list.map((d, i): DatasetEntry => ({
-    name: d.name,
-    kind: d.kind,
-    bytes: Buffer.byteLength(texts[i]!),
-    version: manifestVersion(d.number, texts[i]!, d.record?.sha256),
-    ...(d.replaces ? { replaces: true } : {})
-  }));
-  return { files, manifest };
 }
 
 /** The shipped file of a dataset (its version 0), or null when data/ has none. */
@@ -106,20 +114,25 @@ export async function shippedPath(name: string): Promise<string | null> {
 }
 
 /**
- * Any version's text: 0 is the shipped file, others come from the store; null for a withdrawal.
- * Throws StoreError('unknown_version') for a version that does not exist.
+ * Any version's bytes as stored: 0 is the shipped file, others come from the store (checked against
+ * their hash); null for a withdrawal. Throws StoreError('unknown_version') for a version that does not exist.
  */
-export async function readVersion(name: string, version: number): Promise<string | null> {
+export async function readVersionBytes(name: string, version: number): Promise<Uint8Array | null> {
   if (version === 0) {
     const path = await shippedPath(name);
     if (!path) throw new StoreError('unknown_version', `${name} has no version 0`);
-    return stripBom(await readFile(path, 'utf8'));
+    return new Uint8Array(await readFile(path));
   }
-  const bytes = await services().store.read(name, version);
-  return bytes ? stripBom(new TextDecoder().decode(bytes)) : null;
+  return services().store.read(name, version);
+}
+
+/** Any version's text (see `readVersionBytes`); null for a withdrawal. */
+export async function readVersion(name: string, version: number): Promise<string | null> {
+  const bytes = await readVersionBytes(name, version);
+  return bytes ? textOf(bytes) : null;
 }
 
 /** Datasets a withdrawal took off the dashboard (the Données page says so, and where to bring them back). */
 export async function withdrawnNames(): Promise<string[]> {
-  return (await services().store.list()).filter((d) => d.versions.at(-1)!.sha256 === null).map((d) => d.name);
+  return (await services().store.list()).filter((d) => !d.damage && d.versions.at(-1)?.sha256 === null).map((d) => d.name);
 }

@@ -49,13 +49,7 @@ export async function readDataDir(dir = dataDir()): Promise<{ files: DatasetFile
   return { files, manifest };
 }
 
-function stripBom(text: string): string {
+/** A text without its byte order mark. */
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The text of a dataset listed by `listDataDir` (callers pass a manifest name, never user input). */
-export async function readDataset(name: string, dir = dataDir()): Promise<string> {
-  const entry = (await listDataDir(dir)).find((e) => e.name === name);
-  if (!entry) throw new Error(`Unknown dataset ${name}`);
-  return stripBom(await readFile(entry.path, 'utf8'));
 }

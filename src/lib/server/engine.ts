@@ -1,43 +1,118 @@
-import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
-import { loadDatasets } from '$lib/queries/datasets';
-import { listCurrent, readAll } from './current';
-import type { DatasetEntry } from './datadir';
+import type { DatasetEntry } from '$lib/queries/datasets';
+import { survey, type CurrentDataset } from './current';
+import { logDamage, type Damage } from './damage';
+import { threadContext } from './threads/context';
+import { threadConnector } from './threads/connector';
+import { Thread } from './threads/thread';
 
-interface Loaded {
+/** The data as loaded at one moment: the engine that answers the pages, its manifest, what was left out. */
+export interface Snapshot {
   db: Connector;
   manifest: DatasetEntry[];
+  /** Datasets left out (manifest, content or CSV damaged), with the reason. */
+  damaged: Damage[];
+  /** The current datasets' names and versions when it was loaded. */
   stamp: string;
 }
 
-let current: Promise<Loaded> | undefined;
-
-/** The current datasets' names and versions (data/ files by modification time): cheap on every request. */
-async function stampOf(): Promise<string> {
-  return (await listCurrent()).map((d) => `${d.name}@${d.stamp}`).join('|');
+interface Held extends Snapshot {
+  thread: Thread;
 }
 
-async function load(stamp: string): Promise<Loaded> {
-  const { files, manifest } = await readAll(await listCurrent());
-  const db = await connectNode();
-  await loadDatasets(db, files);
-  return { db, manifest, stamp };
+let serving: Held | undefined;
+let loading: { stamp: string; done: Promise<Held> } | undefined;
+/** The last load that failed: the same data are not tried again for a while (every request would start one). */
+let failed: { stamp: string; at: number; err: unknown } | undefined;
+const RETRY_MS = 30_000;
+
+/** The current datasets' names and versions (data/ files by modification time): cheap on every request. */
+function stampOf(list: readonly CurrentDataset[]): string {
+  return list.map((d) => `${d.name}@${d.stamp}`).join('|');
+}
+
+/**
+ * Ends a replaced snapshot's thread once the requests that hold it are answered: none waiting for it,
+ * and 10 s for a page between two of its statements (a minute at most).
+ */
+function retire(old: Held): void {
+  const since = Date.now();
+  const tick = setInterval(() => {
+    const age = Date.now() - since;
+    if ((old.thread.busy > 0 || age < 10_000) && age < 60_000) return;
+    clearInterval(tick);
+    void old.thread.close();
+  }, 1000);
+  tick.unref();
+}
+
+async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Promise<Held> {
+  const thread = await Thread.start(threadContext());
+  try {
+    const { manifest, damaged } = await thread.call('load', { list });
+    const all = [...listed, ...damaged];
+    logDamage(all);
+    return { db: threadConnector(thread), manifest, damaged: all, stamp, thread };
+  } catch (err) {
+    await thread.close();
+    throw err;
+  }
+}
+
+/** Starts loading `stamp` in a new thread, after any load in progress; joins it when it is that one. */
+function reload(stamp: string, list: CurrentDataset[], listed: Damage[]): Promise<Held> {
+  if (loading?.stamp === stamp) return loading.done;
+  if (failed?.stamp === stamp && Date.now() - failed.at < RETRY_MS) return Promise.reject(failed.err);
+  const before = loading?.done.catch(() => undefined);
+  const done = (async () => {
+    await before;
+    const next = await load(stamp, list, listed);
+    const old = serving;
+    serving = next;
+    if (old) retire(old);
+    return next;
+  })();
+  const entry = { stamp, done };
+  loading = entry;
+  done.then(
+    () => {
+      if (loading === entry) loading = undefined;
+    },
+    (err: unknown) => {
+      if (loading === entry) loading = undefined;
+      failed = { stamp, at: Date.now(), err };
+      console.error(
+        `Vigie: loading the data failed (${err instanceof Error ? err.message : String(err)}); serving the previous data.`
+      );
+    }
+  );
+  return done;
 }
 
 /**
  * The server's DuckDB with the current data loaded (data/ as version 0, overridden by the store's
- * latest published versions): the same engine and queries as the browser, so the charts rendered on
- * the server are the ones the browser would draw. Reloaded when a file changes or a version is published.
+ * latest published versions, damaged datasets left out): the same engine and queries as the browser,
+ * so the charts rendered on the server are the ones the browser would draw. It lives in a worker
+ * thread. When the data change, the new data load in another thread while this one keeps answering:
+ * no request waits for a reload, except the very first.
  */
-export async function serverEngine(): Promise<Loaded> {
-  const stamp = await stampOf();
-  const previous = current;
-  if (previous) {
-    const loaded = await previous.catch(() => undefined);
-    if (loaded && loaded.stamp === stamp) return loaded;
-    if (current !== previous) return current!; // another request already started the reload
-  }
-  current = load(stamp);
-  current.catch(() => (current = undefined));
-  return current;
+export async function serverEngine(): Promise<Snapshot> {
+  const { list, damaged } = await survey();
+  const stamp = stampOf(list);
+  if (serving?.stamp === stamp) return serving;
+  const next = reload(stamp, list, damaged);
+  if (!serving) return next;
+  next.catch(() => {}); // logged by reload; the previous data keep being served
+  return serving;
+}
+
+/**
+ * The engine with the data as they are on disk now, waiting for their load: after a publish, restore
+ * or withdrawal, so that the editor's next page shows what they did.
+ */
+export async function freshEngine(): Promise<Snapshot> {
+  const { list, damaged } = await survey();
+  const stamp = stampOf(list);
+  if (serving?.stamp === stamp) return serving;
+  return reload(stamp, list, damaged);
 }

@@ -3,9 +3,90 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 
+/**
+ * Why the store's folder refused the server: it cannot be written (permissions, read-only mount), it
+ * is full, or its files cannot even be read (permissions).
+ */
+export type WriteRefusal = 'read_only' | 'full' | 'unreadable';
+
+const REFUSALS: Record<string, WriteRefusal> = {
+  EACCES: 'read_only',
+  EPERM: 'read_only',
+  EROFS: 'read_only',
+  ENOSPC: 'full',
+  EDQUOT: 'full'
+};
+
+const MESSAGES: Record<WriteRefusal, string> = {
+  read_only:
+    'The server cannot save anything: its store folder is read-only for it. Tell the administrator. / Le serveur ne peut rien enregistrer : son dossier de stockage lui est en lecture seule. Prévenez l’administrateur.',
+  full: 'The server cannot save anything: its store folder is full. Tell the administrator. / Le serveur ne peut rien enregistrer : son dossier de stockage est plein. Prévenez l’administrateur.',
+  unreadable:
+    'The server cannot read its store folder (permissions). Tell the administrator. / Le serveur ne peut pas lire son dossier de stockage (permissions). Prévenez l’administrateur.'
+};
+
+/** A write the store's folder refused, with words an administrator can act on (never "Internal Error"). */
+export class StoreWriteError extends Error {
+  constructor(
+    readonly reason: WriteRefusal,
+    readonly path: string,
+    readonly errno: string
+  ) {
+    // No path in the message: it may reach an anonymous visitor; `logLine` names the file for the log.
+    super(MESSAGES[reason]);
+  }
+
+  /** For the server's log: what failed, and where. */
+  get logLine(): string {
+    return `Vigie: store folder refused (${this.reason}): ${this.errno} on ${this.path}`;
+  }
+}
+
+/** `err` as a StoreWriteError when the file system refused a write for want of rights or room; else `err`. */
+export function writeRefusal(err: unknown, path: string): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+  return code in REFUSALS ? new StoreWriteError(REFUSALS[code]!, path, code) : err;
+}
+
+/** `err` as a StoreWriteError when the file system refused a read for want of rights; else `err`. */
+export function readRefusal(err: unknown, path: string): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+  return code === 'EACCES' || code === 'EPERM' ? new StoreWriteError('unreadable', path, code) : err;
+}
+
+/** Runs a write; a refusal of the file system becomes a StoreWriteError naming `path`. */
+export async function writing<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw writeRefusal(err, path);
+  }
+}
+
 /** Where every temporary file of a store lives: one folder, so recovery knows what to clear. */
 export function tempDir(root: string): string {
   return join(root, 'tmp');
+}
+
+/** This machine's name as a file name part (letters, digits, `-` only). */
+const HOST =
+  hostname()
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 64) || 'host';
+
+/**
+ * A new temporary file's path: `<kind>.<host>.<pid>.<random>.tmp`. Its name says which process
+ * writes it, so that recovery can tell one whose writer died (same machine, process gone) from one
+ * another process or server is still writing.
+ */
+export function tempPath(root: string, kind = 'write'): string {
+  return join(tempDir(root), `${kind}.${HOST}.${process.pid}.${randomUUID()}.tmp`);
+}
+
+/** Whether a temporary file was left by a process of this machine that no longer runs. */
+function writerIsDead(file: string): boolean {
+  const [, host, pid] = file.split('.');
+  return host === HOST && /^\d+$/.test(pid ?? '') && Number(pid) !== process.pid && !alive(Number(pid));
 }
 
 /** Makes a directory's new entries durable (a rename is only on disk once its directory is synced). */
@@ -24,23 +105,28 @@ async function syncDir(dir: string): Promise<void> {
  * A crash leaves at most a temporary file, which nothing references.
  */
 export async function atomicWrite(root: string, target: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
-  await mkdir(tempDir(root), { recursive: true });
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = join(tempDir(root), `${randomUUID()}.tmp`);
-  const fh = await open(tmp, 'wx', mode);
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
+  await writing(target, async () => {
+    await mkdir(tempDir(root), { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = tempPath(root);
+    const fh = await open(tmp, 'wx', mode);
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } catch (err) {
+      await fh.close();
+      await rm(tmp, { force: true });
+      throw err;
+    }
     await fh.close();
-  }
-  try {
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await syncDir(dirname(target));
+    try {
+      await rename(tmp, target);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    await syncDir(dirname(target));
+  });
 }
 
 /** Reads and parses a JSON file, or returns `fallback` when it does not exist. */
@@ -57,14 +143,16 @@ export async function readJson<T>(path: string, fallback: T): Promise<T> {
 
 /** Appends one line and syncs it: an append-only log that survives a crash right after the call. */
 export async function appendLine(path: string, line: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const fh = await open(path, 'a', 0o640);
-  try {
-    await fh.write(line.endsWith('\n') ? line : `${line}\n`);
-    await fh.datasync();
-  } finally {
-    await fh.close();
-  }
+  await writing(path, async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const fh = await open(path, 'a', 0o640);
+    try {
+      await fh.write(line.endsWith('\n') ? line : `${line}\n`);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+  });
 }
 
 const tails = new Map<string, Promise<unknown>>();
@@ -132,7 +220,7 @@ export async function lockIsStale(path: string, staleMs: number): Promise<boolea
 export async function withFileLock<T>(path: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  await mkdir(dirname(path), { recursive: true });
+  await writing(path, () => mkdir(dirname(path), { recursive: true }));
   const owner: LockOwner = { pid: process.pid, host: hostname(), at: Date.now() };
   for (let attempt = 0; ; attempt++) {
     try {
@@ -144,7 +232,7 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
       }
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw writeRefusal(err, path);
       if (await lockIsStale(path, staleMs)) {
         await rm(path, { force: true });
         continue;
@@ -162,9 +250,10 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
 }
 
 /**
- * Start-up recovery of a store: removes temporary files left by a write that never finished (older
- * than `olderThanMs`, so that another server sharing the folder keeps its writes in flight) and lock
- * files of dead processes. Returns what was removed.
+ * Recovery of a store: removes temporary files left by a write that never finished — at once when the
+ * process that wrote it (named in the file's name, see `tempPath`) is gone from this machine, else once
+ * older than `olderThanMs` (so that another server sharing the folder keeps its writes in flight) —
+ * and lock files of dead processes. Returns what was removed.
  */
 export async function clearLeftovers(root: string, lockDirs: string[], olderThanMs: number): Promise<string[]> {
   const removed: string[] = [];
@@ -172,7 +261,7 @@ export async function clearLeftovers(root: string, lockDirs: string[], olderThan
   for (const f of await readdir(tmp).catch(() => [] as string[])) {
     const path = join(tmp, f);
     const s = await stat(path).catch(() => null);
-    if (s && Date.now() - s.mtimeMs >= olderThanMs) {
+    if (s && (writerIsDead(f) || Date.now() - s.mtimeMs >= olderThanMs)) {
       await rm(path, { force: true, recursive: true });
       removed.push(path);
     }

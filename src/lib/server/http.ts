@@ -1,4 +1,5 @@
-import { error } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
+import { StoreWriteError } from './fsio';
 
 /** Reads `dataset` and `version` from a form or JSON body (restore and withdraw endpoints). */
 export async function readTarget(request: Request): Promise<{ dataset: unknown; version: unknown }> {
@@ -12,5 +13,19 @@ export async function readTarget(request: Request): Promise<{ dataset: unknown; 
     return { dataset: form.get('dataset'), version: form.get('version') };
   } catch {
     error(400, 'Unreadable body');
+  }
+}
+
+/**
+ * Runs a write endpoint; when the store's folder refuses the write (read-only, full), answers 503 with
+ * words an administrator can act on, and logs which file.
+ */
+export async function unlessUnwritable(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof StoreWriteError)) throw err;
+    console.error(err.logLine);
+    return json({ ok: false, code: `store_${err.reason}`, message: err.message }, { status: 503 });
   }
 }

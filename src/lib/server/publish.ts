@@ -1,21 +1,16 @@
-import { rm } from 'node:fs/promises';
-import { connectNode } from '$lib/db/connector.node';
-import type { Connector } from '$lib/db/types';
 import { LEVEL_FIELDS, type Level, type LevelField } from '$lib/import/aggregates';
-import { analyseBytes, type FileProblem } from '$lib/import/analyse';
-import { DELIMITERS, sniff, type Dialect } from '$lib/import/detect';
-import { SNIFF_BYTES } from '$lib/import/limits';
+import type { FileProblem } from '$lib/import/analyse';
+import { DELIMITERS, type Dialect } from '$lib/import/detect';
 import { FIELDS, type ColumnMapping, type Field } from '$lib/import/mapping';
-import { commitImport, exportDataset } from '$lib/import/pipeline';
 import type { SessionUser } from '$lib/publishing/types';
-import { companionCatalogueQueries, definedElsewhereQuery } from '$lib/queries/catalogue';
-import { loadDatasets } from '$lib/queries/datasets';
 import type { NewIndicator } from '$lib/queries/import-commit';
-import { listCurrent, readAll } from './current';
+import { listCurrent } from './current';
+import { freshEngine } from './engine';
 import { serial } from './fsio';
 import { catalogueNameFor, importDatasetName, isDatasetName } from './names';
 import { services } from './services';
 import type { VersionRecord } from './store';
+import { KeptThread } from './threads/kept';
 
 /** The editor's decisions, as the import page sends them with the file. Untrusted until parsed. */
 export interface PublishDecisions {
@@ -177,20 +172,20 @@ export function cleanFileName(name: string): string {
 }
 
 /**
- * Publishes an import: validates the file again with the import code (on a fresh DuckDB loaded with
- * the current data, the target dataset left out since the new version replaces it), and stores the
- * canonical CSV it produces as the dataset's next version. The browser's result is never trusted.
- * Validations run one at a time: DuckDB's Node bindings are synchronous.
+ * Publishes an import: validates the file again with the import code, in a worker thread (see
+ * `validatePublish`), and stores the canonical CSV it produces as the dataset's next version. One
+ * validation at a time, in the order they arrived. Resolves once the server's engine holds the new
+ * version, so the editor's next page shows it; everyone else is served the previous data meanwhile.
  */
-export function publishImport(
+export async function publishImport(
   user: SessionUser,
   fileName: string,
-  bytes: Uint8Array,
+  path: string,
   decisions: PublishDecisions,
   ip: string | null = null
 ): Promise<PublishOutcome> {
-  return serial('vigie-publish-validate', async () => {
-    const outcome = await validateAndStore(user, fileName, bytes, decisions);
+  const outcome = await serial('vigie-publish-validate', async () => {
+    const outcome = await validateAndStore(user, fileName, path, decisions);
     const { audit } = services();
     if (outcome.ok) {
       await audit.record({
@@ -221,101 +216,35 @@ export function publishImport(
     }
     return outcome;
   });
+  if (outcome.ok) await freshEngine().catch(() => {}); // a failed load is logged; the version stands
+  return outcome;
 }
 
-const refuse = (status: number, code: PublishRefusal, detail?: string): PublishOutcome => ({ ok: false, status, code, detail });
+/** The validations' worker thread: one publish at a time, each on a fresh DuckDB of its own. */
+const validations = new KeptThread();
 
-async function validateAndStore(
-  user: SessionUser,
-  fileName: string,
-  bytes: Uint8Array,
-  d: PublishDecisions
-): Promise<PublishOutcome> {
-  if (!isDatasetName(d.dataset) || !d.dataset.startsWith('observations/')) return refuse(400, 'bad_dataset');
-  const companion = catalogueNameFor(d.dataset);
-
-  // Column positions must exist in the file, else the SQL would name a column that is not there
-  // (a workbook's columns are checked once its sheet is read, by analyseBytes).
-  const sniffed = sniff(bytes.subarray(0, SNIFF_BYTES), d.dialect);
-  if (d.mapping && !sniffed.workbook) {
-    const width = sniffed.header.length;
-    if ([...Object.values(d.mapping.columns), ...d.mapping.periodColumns].some((i) => i >= width))
-      return refuse(422, 'bad_request', 'column out of range');
-  }
-
-  const db = await connectNode();
-  const { files } = await readAll((await listCurrent()).filter((c) => c.name !== d.dataset));
-  await loadDatasets(db, files);
-
-  let analysis;
-  try {
-    analysis = await analyseBytes(db, bytes, {
-      dialect: d.dialect,
-      mapping: d.mapping,
-      indicatorMap: d.indicatorMap,
-      levels: d.levels,
-      described: d.described,
-      fileName,
-      sheet: d.sheet,
-      headerRow: d.headerRow
-    });
-  } catch (err) {
-    return refuse(422, 'unreadable', err instanceof Error ? err.message.slice(0, 300) : undefined);
-  }
-  if (!analysis.ok)
-    return refuse(analysis.problem === 'binary' ? 415 : analysis.problem === 'too_large' ? 413 : 422, analysis.problem);
-  if (analysis.missing.length || !analysis.check) return refuse(422, 'mapping_incomplete', analysis.missing.join(', '));
-
-  // Every indicator the rows go to must be in the catalogue or described with this file.
-  const catalogue = new Set(
-    (await db.query<{ indicator_id: string }>({ sql: 'SELECT indicator_id FROM indicators' })).map((r) => r.indicator_id)
-  );
-  const describedIds = new Set(d.described.map((n) => n.indicator_id));
-  const axes = new Set((await db.query<{ axis: string }>({ sql: 'SELECT DISTINCT axis FROM indicators' })).map((r) => r.axis));
-  if (d.described.some((n) => !axes.has(n.axis))) return refuse(422, 'bad_request', 'unknown axis');
-  const unknown = Object.values(analysis.indicatorMap).filter(
-    (id): id is string => !!id && !catalogue.has(id) && !describedIds.has(id)
-  );
-  if (unknown.length) return refuse(422, 'unknown_indicator', [...new Set(unknown)].slice(0, 10).join(', '));
-  if (describedIds.size) {
-    const clash = await db.query<{ indicator_id: string }>(definedElsewhereQuery([...describedIds], companion));
-    if (clash.length) return refuse(409, 'indicator_exists', clash.map((c) => c.indicator_id).join(', '));
-  }
-
-  const { check } = analysis;
-  if (check.accepted === 0) return refuse(422, 'nothing_valid');
-  if (d.expectAccepted !== null && d.expectAccepted !== check.accepted) {
-    return refuse(409, 'count_mismatch', `server ${check.accepted}, browser ${d.expectAccepted}`);
-  }
-  const { rows } = await commitImport(db, d.dataset, fileName, d.mode, d.described);
-  if (rows === 0) return refuse(422, 'nothing_new');
-  const csv = await exportDataset(db, d.dataset);
-
+async function validateAndStore(user: SessionUser, fileName: string, path: string, d: PublishDecisions): Promise<PublishOutcome> {
+  if (!isDatasetName(d.dataset) || !d.dataset.startsWith('observations/')) return { ok: false, status: 400, code: 'bad_dataset' };
+  const current = (await listCurrent()).filter((c) => c.name !== d.dataset);
+  const validated = await validations.run((thread) => thread.call('validate', { path, fileName, decisions: d, current }));
+  if (!validated.ok) return validated;
   const { store } = services();
-  let catalogueRecord: VersionRecord | null = null;
-  if (d.described.length) {
-    const out = await exportCatalogue(db, `${d.dataset}.indicators.csv`, companion);
-    catalogueRecord = await store.publish(companion, out, { by: user.name, fileName, rows: null });
-  }
-  const record = await store.publish(d.dataset, csv, { by: user.name, fileName, rows, replaces: d.mode === 'replace' });
+  const catalogue = validated.catalogue
+    ? await store.publish(catalogueNameFor(d.dataset), validated.catalogue, { by: user.name, fileName, rows: null })
+    : null;
+  const record = await store.publish(d.dataset, validated.csv, {
+    by: user.name,
+    fileName,
+    rows: validated.rows,
+    replaces: d.mode === 'replace'
+  });
   return {
     ok: true,
     dataset: d.dataset,
     record,
-    rows,
-    accepted: check.accepted,
-    rejected: check.rejected,
-    catalogue: catalogueRecord
+    rows: validated.rows,
+    accepted: validated.accepted,
+    rejected: validated.rejected,
+    catalogue
   };
-}
-
-let exports = 0;
-async function exportCatalogue(db: Connector, described: string, companion: string): Promise<Uint8Array> {
-  const file = `vigie_catalogue_${process.pid}_${++exports}.csv`;
-  try {
-    for (const q of companionCatalogueQueries(described, companion, file)) await db.query(q);
-    return await db.readFile(file);
-  } finally {
-    await rm(file, { force: true });
-  }
 }

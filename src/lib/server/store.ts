@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { MAX_IMPORT_BYTES } from '$lib/import/limits';
 import type { DatasetKind } from '$lib/queries/datasets';
-import { atomicWrite, clearLeftovers, readJson, serial, withFileLock } from './fsio';
+import { atomicWrite, clearLeftovers, serial, withFileLock } from './fsio';
 import { kindOfName } from './names';
+import { highestVersionNamed, isVersionRecord, salvageVersions } from './salvage';
 
 /** What made a version. */
 export type VersionAction = 'publish' | 'restore' | 'withdraw';
@@ -36,6 +37,11 @@ export interface StoredDataset {
   name: string;
   kind: DatasetKind;
   versions: VersionRecord[];
+  /**
+   * Set when the dataset's manifest cannot be read (cut short, edited by hand): why. `versions` are
+   * then those it still holds, and the next write (a restore) makes it whole again.
+   */
+  damage?: string;
 }
 
 /** Who writes a version, and what the store keeps about it. */
@@ -84,6 +90,26 @@ export interface DatasetStore {
 interface ManifestFile {
   name: string;
   versions: VersionRecord[];
+  /** Why the file on disk could not be read as a whole (see StoredDataset.damage). */
+  damage?: string;
+  /** The highest version number the damaged file still names (the next one is numbered past it). */
+  named?: number;
+}
+
+/** A manifest's text as the store reads it: whole, or the versions salvaged from it and why it is damaged. */
+function parseManifest(name: string, text: string, file: string): ManifestFile {
+  try {
+    const parsed = JSON.parse(text) as Partial<ManifestFile> | null;
+    if (!Array.isArray(parsed?.versions) || !parsed.versions.every(isVersionRecord)) throw new Error('not a list of versions');
+    return { name, versions: parsed.versions };
+  } catch (err) {
+    return {
+      name,
+      versions: salvageVersions(text),
+      damage: `${file}: ${err instanceof Error ? err.message : String(err)}`,
+      named: highestVersionNamed(text)
+    };
+  }
 }
 
 /** Options of the file-system store. */
@@ -140,7 +166,10 @@ export class FileStore implements DatasetStore {
     const stamp = `${s.ino}:${s.mtimeMs}:${s.size}`;
     const cached = this.#cache.get(name);
     if (cached?.stamp === stamp) return cached.manifest;
-    const manifest = await readJson<ManifestFile>(path, { name, versions: [] });
+    const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) =>
+      err.code === 'ENOENT' ? null : Promise.reject(err)
+    );
+    const manifest = text === null ? { name, versions: [] } : parseManifest(name, text, basename(path));
     this.#cache.set(name, { stamp, manifest });
     return manifest;
   }
@@ -152,8 +181,8 @@ export class FileStore implements DatasetStore {
       const name = decodeURIComponent(f.slice(0, -'.json'.length));
       const kind = kindOfName(name);
       if (!kind) continue;
-      const { versions } = await this.#manifest(name);
-      if (versions.length) out.push({ name, kind, versions });
+      const { versions, damage } = await this.#manifest(name);
+      if (versions.length || damage) out.push({ name, kind, versions, ...(damage ? { damage } : {}) });
     }
     return out;
   }
@@ -179,7 +208,9 @@ export class FileStore implements DatasetStore {
     return withFileLock(join(this.#datasetsDir, `${encodeURIComponent(name)}.lock`), async () => {
       this.#cache.delete(name); // another process may have written since: read the disk
       const manifest = await this.#manifest(name);
-      const last = manifest.versions.at(-1)?.version ?? 0;
+      // A damaged manifest is kept aside, then rewritten whole: the versions it still held and this one.
+      if (manifest.damage) await copyFile(this.#manifestPath(name), `${this.#manifestPath(name)}.damaged-${Date.now()}`);
+      const last = Math.max(manifest.versions.at(-1)?.version ?? 0, manifest.named ?? 0);
       const record: VersionRecord = { version: last + 1, ...(await make(manifest.versions)) };
       const next: ManifestFile = { name, versions: [...manifest.versions, record] };
       await atomicWrite(this.root, this.#manifestPath(name), JSON.stringify(next, null, 1));
@@ -222,8 +253,13 @@ export class FileStore implements DatasetStore {
       this.#append(name, async (versions) => {
         const target = versions.find((v) => v.version === version);
         if (!target) throw new StoreError('unknown_version', `${name} has no version ${version}`);
-        if (target.sha256 && !(await stat(this.#blobPath(target.sha256)).catch(() => null))) {
-          throw new StoreError('missing_blob', `${name} v${version}: content missing`);
+        if (target.sha256) {
+          const bytes = await readFile(this.#blobPath(target.sha256)).catch(() => {
+            throw new StoreError('missing_blob', `${name} v${version}: content missing`);
+          });
+          // Restoring a damaged content would only move the damage to the current version.
+          if (sha256(bytes) !== target.sha256)
+            throw new StoreError('corrupt', `${name} v${version}: content does not match its hash`);
         }
         return {
           action: 'restore',

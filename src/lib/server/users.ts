@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROLES, type Role } from '$lib/publishing/types';
-import { atomicWrite, readJson, serial, withFileLock } from './fsio';
+import { atomicWrite, readJson, readRefusal, serial, withFileLock } from './fsio';
 import { checkPassword, decoyHash, hashPassword, passwordProblem, type PasswordHash } from './passwords';
 import { SessionStore } from './sessions';
 
@@ -84,7 +84,9 @@ export class UserBook {
     if (!s) return { users: [] };
     const stamp = `${s.ino}:${s.mtimeMs}:${s.size}`;
     if (this.#cache?.stamp !== stamp) {
-      const file = await readJson<UsersFile>(this.#path, { users: [] });
+      const file = await readJson<UsersFile>(this.#path, { users: [] }).catch((err: unknown) => {
+        throw readRefusal(err, this.#path);
+      });
       this.#cache = { stamp, file: { users: file.users.map(withId) } };
     }
     return this.#cache.file;

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DatasetHistory, SessionUser, VersionView } from '$lib/publishing/types';
-import { changeSummary, textSide, type Side } from './changes';
+import { changeSummary, sha256Text, type Side } from './changes';
 import { readVersion, shippedPath } from './current';
 import { listDataDir } from './datadir';
+import { shownDamage } from './damage';
+import { freshEngine, serverEngine } from './engine';
 import { services } from './services';
 import { StoreError, type VersionRecord } from './store';
 import type { DatasetKind } from '$lib/queries/datasets';
@@ -11,7 +13,7 @@ import type { ChangeSummary } from '$lib/publishing/types';
 
 /** Why a restore or withdrawal is refused. */
 export type VersionErrorCode =
-  'unknown_dataset' | 'unknown_version' | 'already_current' | 'not_withdrawable' | 'already_withdrawn';
+  'unknown_dataset' | 'unknown_version' | 'already_current' | 'not_withdrawable' | 'already_withdrawn' | 'corrupt';
 
 /** A refused restore or withdrawal; `status` is the HTTP status to answer with. */
 export class VersionError extends Error {
@@ -28,6 +30,8 @@ interface Known {
   kind: DatasetKind;
   shipped: string | null;
   records: VersionRecord[];
+  /** Its manifest is damaged: `records` are those salvaged from it. */
+  damaged: boolean;
 }
 
 /** Every dataset shipped or published: shipped ones in their order, then published-only ones by name. */
@@ -38,15 +42,18 @@ async function known(): Promise<Known[]> {
     name: f.name,
     kind: f.kind,
     shipped: f.path,
-    records: byName.get(f.name)?.versions ?? []
+    records: byName.get(f.name)?.versions ?? [],
+    damaged: !!byName.get(f.name)?.damage
   }));
   for (const d of stored)
-    if (!shipped.some((f) => f.name === d.name)) out.push({ name: d.name, kind: d.kind, shipped: null, records: d.versions });
+    if (!shipped.some((f) => f.name === d.name))
+      out.push({ name: d.name, kind: d.kind, shipped: null, records: d.versions, damaged: !!d.damage });
   return out;
 }
 
 /** The version the dashboard shows, or null when withdrawn. */
 function currentOf(d: Known): number | null {
+  if (d.damaged) return null;
   const last = d.records.at(-1);
   if (!last) return d.shipped ? 0 : null;
   return last.sha256 ? last.version : null;
@@ -54,22 +61,33 @@ function currentOf(d: Known): number | null {
 
 /** A version as one side of a comparison: hashes from the manifest, the shipped file hashed as read. */
 async function side(d: Known, version: number | null): Promise<Side> {
-  if (version === null) return { sha: null, load: async () => null };
-  if (version === 0) return textSide(await readVersion(d.name, 0));
-  const record = d.records.find((r) => r.version === version)!;
-  return { sha: record.sha256, load: () => readVersion(d.name, version) };
+  if (version === null) return { version: null, sha: null };
+  if (version === 0) {
+    const text = await readVersion(d.name, 0);
+    return { version, sha: text === null ? null : sha256Text(text) };
+  }
+  return { version, sha: d.records.find((r) => r.version === version)!.sha256 };
 }
 
 async function summary(d: Known, before: number | null, after: number): Promise<ChangeSummary | null> {
   try {
-    return await changeSummary(services().root, d.kind, await side(d, before), await side(d, after));
+    return await changeSummary(services().root, d.name, d.kind, await side(d, before), await side(d, after));
   } catch {
     return null; // an unreadable version is shown without its summary rather than hiding the history
   }
 }
 
-/** Every version of every dataset, newest first, with what each changed against the one before. */
+/**
+ * Every version of every dataset, newest first, with what each changed against the one before, and
+ * why a dataset is left out of the dashboard when it is.
+ */
 export async function history(): Promise<DatasetHistory[]> {
+  // The history must show even when the data cannot load at all: it is where they are repaired.
+  const left = await serverEngine().then(
+    (s) => s.damaged,
+    () => []
+  );
+  const damaged = new Map(shownDamage(left).map((d) => [d.name, d] as const));
   const out: DatasetHistory[] = [];
   for (const d of await known()) {
     const current = currentOf(d);
@@ -93,9 +111,14 @@ export async function history(): Promise<DatasetHistory[]> {
       });
     }
     if (d.shipped && views[0]) views[0].bytes = Buffer.byteLength(await readFile(d.shipped));
-    out.push({ name: d.name, kind: d.kind, current, versions: views.reverse() });
+    out.push({ name: d.name, kind: d.kind, current, versions: views.reverse(), damage: damaged.get(d.name) ?? null });
   }
   return out;
+}
+
+/** Waits until the server's engine shows the change just made (a failed load is logged; the change stands). */
+async function shown(): Promise<void> {
+  await freshEngine().catch(() => {});
 }
 
 async function find(name: string): Promise<Known> {
@@ -125,6 +148,8 @@ export async function restoreVersion(
   } else {
     record = await store.restore(name, version, { by: user.name }).catch((err: unknown) => {
       if (err instanceof StoreError && err.code === 'unknown_version') throw new VersionError('unknown_version', 404);
+      if (err instanceof StoreError && (err.code === 'corrupt' || err.code === 'missing_blob'))
+        throw new VersionError('corrupt', 409);
       throw err;
     });
   }
@@ -136,6 +161,7 @@ export async function restoreVersion(
     version: record.version,
     detail: `from v${version}`
   });
+  await shown();
   return record;
 }
 
@@ -147,6 +173,7 @@ export async function withdrawDataset(user: SessionUser, name: string, ip: strin
   const { store, audit } = services();
   const record = await store.withdraw(name, { by: user.name });
   await audit.record({ event: 'withdraw', user: user.name, ip, dataset: name, version: record.version });
+  await shown();
   return record;
 }
 

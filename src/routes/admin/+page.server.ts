@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { clientAddress, requireRole } from '$lib/server/auth';
+import { StoreWriteError } from '$lib/server/fsio';
 import { randomPassword } from '$lib/server/passwords';
 import { services } from '$lib/server/services';
 import { isRole, UserError } from '$lib/server/users';
@@ -18,6 +19,10 @@ async function change<T extends Record<string, unknown>>(name: string, fn: () =>
     return await fn();
   } catch (err) {
     if (err instanceof UserError) return fail(400, { name, error: err.code });
+    if (err instanceof StoreWriteError) {
+      console.error(err.logLine);
+      return fail(503, { name, error: 'store' as const });
+    }
     throw err;
   }
 }

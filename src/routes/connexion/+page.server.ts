@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginRequired, signIn, signOut } from '$lib/server/auth';
+import { StoreWriteError } from '$lib/server/fsio';
 import { sameOriginPath } from '$lib/server/suite';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,22 +16,37 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
   signedOut: url.searchParams.has('deconnecte')
 });
 
+/** A store that refuses writes makes signing in or out impossible: say so (503), and log where. */
+function unwritable(err: unknown, name: string) {
+  if (!(err instanceof StoreWriteError)) throw err;
+  console.error(err.logLine);
+  return fail(503, { name, error: 'store' as const, store: err.reason });
+}
+
 export const actions: Actions = {
   signin: async (event) => {
     const form = await event.request.formData();
     const name = String(form.get('name') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!name || !password) return fail(400, { name, error: 'missing' as const });
-    const result = await signIn(event, name, password);
+    let result;
+    try {
+      result = await signIn(event, name, password);
+    } catch (err) {
+      return unwritable(err, name);
+    }
     if (!result.ok) {
-      if (result.reason === 'limited')
-        return fail(429, { name, error: 'limited' as const, minutes: Math.ceil(result.retryAfterSeconds / 60) });
+      if (result.reason === 'limited') return fail(429, { name, error: 'limited' as const, seconds: result.retryAfterSeconds });
       return fail(400, { name, error: 'invalid' as const });
     }
     redirect(303, next(event.url, form.get('suite')));
   },
   signout: async (event) => {
-    await signOut(event);
+    try {
+      await signOut(event);
+    } catch (err) {
+      return unwritable(err, '');
+    }
     redirect(303, '/connexion?deconnecte');
   }
 };

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { clientAddress, requireRole } from '$lib/server/auth';
+import { StoreWriteError } from '$lib/server/fsio';
 import { history, isKnownDataset, restoreVersion, VersionError, withdrawDataset } from '$lib/server/versions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,6 +14,16 @@ async function target(request: Request): Promise<{ dataset: string; version: num
   return { dataset, version };
 }
 
+/** A refusal the page explains: the version's (unknown, current, damaged…) or the store's (read-only, full). */
+function refused(err: unknown, dataset: string) {
+  if (err instanceof VersionError) return fail(err.status, { dataset, error: err.code });
+  if (err instanceof StoreWriteError) {
+    console.error(err.logLine);
+    return fail(503, { dataset, error: 'store' as const });
+  }
+  throw err;
+}
+
 export const actions: Actions = {
   restore: async (event) => {
     const user = requireRole(event, 'editor');
@@ -21,8 +32,7 @@ export const actions: Actions = {
       const record = await restoreVersion(user, dataset, version, clientAddress(event));
       return { done: 'restored' as const, dataset, from: version, version: record.version };
     } catch (err) {
-      if (err instanceof VersionError) return fail(err.status, { dataset, error: err.code });
-      throw err;
+      return refused(err, dataset);
     }
   },
   withdraw: async (event) => {
@@ -32,8 +42,7 @@ export const actions: Actions = {
       const record = await withdrawDataset(user, dataset, clientAddress(event));
       return { done: 'withdrawn' as const, dataset, from: null, version: record.version };
     } catch (err) {
-      if (err instanceof VersionError) return fail(err.status, { dataset, error: err.code });
-      throw err;
+      return refused(err, dataset);
     }
   }
 };

