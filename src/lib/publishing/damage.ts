@@ -11,4 +11,6 @@ export interface DamagedDataset {
   code: DamageCode;
   /** What exactly, in the words of the check that failed (English, technical). */
   detail: string;
+  /** The file at fault is the one shipped in data/ (version 0): the administrator replaces it, no restore can. */
+  shipped: boolean;
 }

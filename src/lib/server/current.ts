@@ -44,6 +44,7 @@ export async function survey(): Promise<Survey> {
       name: d.name,
       code: 'manifest' as const,
       detail: d.damage!,
+      shipped: false,
       file: join(services().root, 'datasets', `${encodeURIComponent(d.name)}.json`)
     }));
   for (const f of shipped) {

@@ -29,7 +29,9 @@ function fileOf(d: CurrentDataset): string {
 
 /** The content of a dataset, or why it cannot be used. */
 async function read(d: CurrentDataset): Promise<{ text: string } | { damage: Damage }> {
-  const damage = (code: Damage['code'], detail: string) => ({ damage: { name: d.name, code, detail, file: fileOf(d) } });
+  const damage = (code: Damage['code'], detail: string) => ({
+    damage: { name: d.name, code, detail, shipped: d.path !== null, file: fileOf(d) }
+  });
   let text: string;
   try {
     text = textOf(await readCurrentBytes(d));
@@ -94,7 +96,7 @@ export async function loadCurrent(db: Connector, list: readonly CurrentDataset[]
         .slice(bad.name.length + 2)
         .split('\n')[0]!
         .slice(0, 500);
-      damaged.push({ name: bad.name, code: 'malformed', detail, file: fileOf(d) });
+      damaged.push({ name: bad.name, code: 'malformed', detail, shipped: d.path !== null, file: fileOf(d) });
       files.splice(files.indexOf(bad), 1);
       manifest.splice(
         manifest.findIndex((m) => m.name === bad.name),

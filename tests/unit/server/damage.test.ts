@@ -61,7 +61,7 @@ describe('one damaged dataset affects only itself', () => {
     await store.publish('observations/autre.csv', csv(1, 'tournees_soutenues', '2031-2032'), { by: 'marie' });
 
     const { damaged, manifest } = await freshEngine();
-    expect(damaged).toEqual([expect.objectContaining({ name: NAME, code: 'corrupt', file: blobOf(v2.sha256!) })]);
+    expect(damaged).toEqual([expect.objectContaining({ name: NAME, code: 'corrupt', shipped: false, file: blobOf(v2.sha256!) })]);
     expect(manifest.some((m) => m.name === NAME)).toBe(false);
     expect(await value()).toBe(null); // never the altered 666
     await restIsUp();
@@ -106,8 +106,9 @@ describe('one damaged dataset affects only itself', () => {
     const data = process.env.VIGIE_DATA_DIR!;
     await writeFile(join(data, 'observations', 'casse.csv'), 'indicator_id,period,value\ntournees_soutenues,2030-2031,"5\nx,y\n');
     const { damaged } = await freshEngine();
-    expect(damaged).toEqual([expect.objectContaining({ name: 'observations/casse.csv', code: 'malformed' })]);
-    expect(errors.join('\n')).toContain(join(data, 'observations', 'casse.csv'));
+    expect(damaged).toEqual([expect.objectContaining({ name: 'observations/casse.csv', code: 'malformed', shipped: true })]);
+    // A file of data/ has no earlier version to restore: the log says who must act, and what on.
+    expect(errors.join('\n')).toContain(`file: ${join(data, 'observations', 'casse.csv')}. The administrator must replace`);
     await restIsUp();
 
     const indicators = join(data, 'indicators.csv');
