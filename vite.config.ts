@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  css: {
+    preprocessorOptions: {
+      // Québec's design system (src/lib/styles/sdg.scss) finds its own partials through this path;
+      // quietDeps hides the deprecation notices its sources raise with current Sass.
+      scss: { loadPaths: ['node_modules/qc-trousse-sdg/src/sdg/scss'], quietDeps: true }
+    }
+  },
   worker: { format: 'es' },
   test: {
     // Dates and fiscal years must not depend on the machine's zone.

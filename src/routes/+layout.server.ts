@@ -1,3 +1,4 @@
+import { ministryName } from '$lib/server/branding';
 import { withdrawnNames } from '$lib/server/current';
 import { serverEngine } from '$lib/server/engine';
 import type { LayoutServerLoad } from './$types';
@@ -11,5 +12,5 @@ export const load: LayoutServerLoad = async ({ locals }) => {
     ),
     withdrawnNames()
   ]);
-  return { lang: locals.lang, manifest, user: locals.user, withdrawn };
+  return { lang: locals.lang, manifest, user: locals.user, withdrawn, ministry: ministryName() };
 };

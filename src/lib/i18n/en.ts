@@ -4,6 +4,7 @@ import { filtersEn } from './areas/filters';
 import { importChecksEn } from './areas/import-checks';
 import { importerEn } from './areas/importer';
 import { periodsEn } from './areas/periods';
+import { layoutEn } from './areas/layout';
 import { publishingEn } from './areas/publishing';
 import { trustEn } from './areas/trust';
 
@@ -155,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   ...filtersEn,
   ...importerEn,
   ...importChecksEn,
+  ...layoutEn,
   ...publishingEn,
   ...periodsEn,
   ...trustEn

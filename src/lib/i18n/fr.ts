@@ -3,6 +3,7 @@ import { filtersFr } from './areas/filters';
 import { importChecksFr } from './areas/import-checks';
 import { importerFr } from './areas/importer';
 import { periodsFr } from './areas/periods';
+import { layoutFr } from './areas/layout';
 import { publishingFr } from './areas/publishing';
 import { trustFr } from './areas/trust';
 
@@ -159,6 +160,7 @@ export const fr = {
   ...filtersFr,
   ...importerFr,
   ...importChecksFr,
+  ...layoutFr,
   ...publishingFr,
   ...periodsFr,
   ...trustFr

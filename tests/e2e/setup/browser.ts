@@ -110,13 +110,16 @@ export async function engineStarted(page: Page): Promise<void> {
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core (WCAG 2.1 A/AA and best practices) on the page; returns the violations. */
+/** The rules SGQRI 008 3.0 asks for: WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core (WCAG 2.2 A/AA and best practices) on the page; returns the violations. */
 export async function runAxe(page: Page): Promise<Result[]> {
   await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(
     (options) =>
       (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<AxeResults> } }).axe.run(document, options),
-    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }
+    { runOnly: { type: 'tag', values: [...WCAG_TAGS, 'best-practice'] } }
   );
   return results.violations;
 }

@@ -11,11 +11,14 @@ declare module 'vitest' {
     baseUrl: string;
     /** An editor account of the server under test (tests/e2e/publishing.test.ts). */
     editor: { name: string; password: string };
+    /** An administrator account (tests/e2e/a11y.test.ts checks the accounts page). */
+    admin: { name: string; password: string };
   }
 }
 
-/** The editor account created before the server starts, in the run's own store folder. */
+/** The accounts created before the server starts, in the run's own store folder. */
 const EDITOR = { name: 'editeur', password: 'mot-de-passe-e2e' };
+const ADMIN = { name: 'gestionnaire', password: 'mot-de-passe-admin-e2e' };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The build tested: `build/`, or `VIGIE_BUILD_DIR` (see svelte.config.js). */
@@ -96,7 +99,7 @@ export default async function setup({ provide }: TestProject) {
   }
   if (!existsSync(join(root, buildDir, 'index.js'))) throw new Error(`${buildDir}/index.js is missing: run npm run build`);
 
-  // The run's own store folder (published versions, accounts), with one editor account made by the
+  // The run's own store folder (published versions, accounts), with an editor and an administrator made by the
   // command line a manager would use: every run starts from the shipped data.
   const store = mkdtempSync(join(tmpdir(), 'vigie-e2e-store-'));
   await run(
@@ -105,7 +108,14 @@ export default async function setup({ provide }: TestProject) {
     { VIGIE_STORE_DIR: store },
     EDITOR.password
   );
+  await run(
+    process.execPath,
+    ['scripts/user.mjs', 'add', ADMIN.name, '--role', 'admin', '--password-stdin'],
+    { VIGIE_STORE_DIR: store },
+    ADMIN.password
+  );
   provide('editor', EDITOR);
+  provide('admin', ADMIN);
 
   const port = await freePort();
   const server = spawn(process.execPath, [buildDir], {

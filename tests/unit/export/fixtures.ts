@@ -39,7 +39,9 @@ export const events = [
 /** The export font's rules with the real files inlined, as the browser builds them. */
 export function realFontCss(): string {
   const file = (weight: 400 | 700) =>
-    readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff2`)).toString('base64');
+    readFileSync(
+      require.resolve(`qc-trousse-sdg/dist/fonts/open-sans-v43-latin-${weight === 400 ? 'regular' : '700'}.woff2`)
+    ).toString('base64');
   return fontFaceCss([
     { weight: 400, base64: file(400) },
     { weight: 700, base64: file(700) }

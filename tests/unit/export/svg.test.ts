@@ -110,7 +110,7 @@ describe('standalone SVG export', () => {
     const sources = [...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!);
     expect(sources).toHaveLength(2); // regular and bold
     for (const src of sources) expect(src).toMatch(/^data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}$/);
-    expect(root.getAttribute('font-family')).toContain('Noto Sans');
+    expect(root.getAttribute('font-family')).toContain('Open Sans');
   });
 
   it('keeps every pattern reference inside the file', () => {

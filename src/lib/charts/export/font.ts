@@ -1,10 +1,11 @@
-// Bundled with the app (no font server): Noto Sans, Latin subset, under the SIL Open Font License,
-// which allows embedding it in the files we export.
-import regularUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import boldUrl from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
+// Open Sans, the text font of Québec's design system: the same files the interface uses (the SDG's
+// package, Latin subset, bundled with the app), under the SIL Open Font License, which allows embedding
+// them in the files we export. An exported chart reads as it does on the page.
+import regularUrl from 'qc-trousse-sdg/dist/fonts/open-sans-v43-latin-regular.woff2?url';
+import boldUrl from 'qc-trousse-sdg/dist/fonts/open-sans-v43-latin-700.woff2?url';
 
 /** The embedded font first, then fonts found on the machines that open the file without reading it. */
-export const FONT_FAMILY = "'Noto Sans', 'Segoe UI', Arial, Helvetica, sans-serif";
+export const FONT_FAMILY = "'Open Sans', 'Segoe UI', Arial, Helvetica, sans-serif";
 
 /** A font file to inline: its weight and its bytes in base64. */
 export interface FontFile {
@@ -17,7 +18,7 @@ export function fontFaceCss(files: readonly FontFile[]): string {
   return files
     .map(
       (f) =>
-        `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${f.base64}) format('woff2');}`
+        `@font-face{font-family:'Open Sans';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${f.base64}) format('woff2');}`
     )
     .join('');
 }
@@ -52,7 +53,7 @@ let loaded: Promise<void> | undefined;
 
 /**
  * The family name the export font is measured under in the page: its own name, so that adding it
- * never changes the interface's text (whose stack also lists Noto Sans).
+ * never changes the interface's text (whose own Open Sans is declared by the SDG's stylesheet).
  */
 export const MEASURE_FAMILY = 'Vigie Export Sans';
 

@@ -106,6 +106,7 @@ function serialiseChart(svg: SVGSVGElement): string {
 /** Draws the spec's chart at exactly `width` × `height`, off-screen, and returns its styled markup. */
 function drawOffscreen(spec: ExportSpec, width: number, height: number): string {
   const host = document.createElement('div');
+  host.className = 'light-surface'; // exported in the light theme's colours, whatever the screen's theme
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;
   Object.assign(host.style, { position: 'fixed', left: '-100000px', top: '0', width: `${width}px`, pointerEvents: 'none' });

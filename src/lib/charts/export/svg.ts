@@ -1,4 +1,5 @@
 import type { Lang } from '$lib/i18n/dict';
+import { solidColour } from '../palette';
 
 /** Measures a line of text in the export font at a size, in pixels. */
 export type TextMeasure = (text: string, size: number, bold: boolean) => number;
@@ -45,8 +46,9 @@ export interface FrameLayout {
 }
 
 const PAD = 16;
-const INK = '#1a1a1a';
-const MUTED = '#4a4a4a';
+// The light theme's text colours of Québec's design system (an exported image is always light).
+const INK = '#223654';
+const MUTED = '#4e5662';
 const TITLE = { size: 17, bold: true, colour: INK };
 const SUBTITLE = { size: 13, bold: false, colour: INK };
 const NOTE = { size: 12, bold: false, colour: MUTED };
@@ -91,7 +93,7 @@ export function layoutFrame(
       y: top,
       width: w,
       height: 20,
-      text: { text: words.sample, x: x + w / 2, y: top + 14, size: 11, bold: true, colour: '#6b3a00' }
+      text: { text: words.sample, x: x + w / 2, y: top + 14, size: 11, bold: true, colour: INK }
     };
   }
   const put = (text: string, style: typeof TITLE, lineWidth = inner) => {
@@ -116,7 +118,7 @@ export function layoutFrame(
         x = PAD;
         top += NOTE.size * LINE;
       }
-      swatches.push({ x, y: top + 2, size: 10, colour: item.colour });
+      swatches.push({ x, y: top + 2, size: 10, colour: solidColour(item.colour) });
       texts.push({ text: item.label, x: x + 15, y: top + NOTE.size * 0.95, ...NOTE, colour: INK });
       x += w + 14;
     }
@@ -176,7 +178,7 @@ export interface SvgParts {
 export function standaloneSvg(p: SvgParts): string {
   const { layout } = p;
   const badge = layout.badge
-    ? `<rect x="${r(layout.badge.x)}" y="${r(layout.badge.y)}" width="${r(layout.badge.width)}" height="${layout.badge.height}" rx="10" fill="#fff4e0" stroke="#8a4b00" stroke-width="1.5" stroke-dasharray="4 2"/>` +
+    ? `<rect x="${r(layout.badge.x)}" y="${r(layout.badge.y)}" width="${r(layout.badge.width)}" height="${layout.badge.height}" rx="10" fill="#f8e69a" stroke="#ad781c" stroke-width="1.5" stroke-dasharray="4 2"/>` +
       textElement(layout.badge.text, 'middle')
     : '';
   return [
