@@ -4,6 +4,8 @@ import TimeSeriesChart from '$lib/charts/TimeSeriesChart.svelte';
 import WorldMap from '$lib/charts/WorldMap.svelte';
 import type { SeriesPoint } from '$lib/queries/observations';
 import { html, normalise } from './render';
+import { chartWords } from '$lib/i18n/chart-words';
+import { translator } from '$lib/i18n/dict';
 
 const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
   indicator_id: 'tours',
@@ -17,7 +19,8 @@ const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): 
   source: 'sample',
   ...extra
 });
-const words = { uncertain: 'date exacte inconnue', missing: 'non disponible', missingShort: 'n.d.', partial: 'partiel' };
+/** The French words charts say, from the interface's own dictionary. */
+const words = chartWords(translator('fr'));
 const events = [
   { at: '2019-11-29', short: 'Vision', label: 'Publication de la Vision internationale du Québec' },
   { at: '2020-03-13', short: 'COVID-19', label: 'Début de la pandémie de COVID-19' }
@@ -33,7 +36,7 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
       measure: 'flow',
       target: { value: 420, end: '2026-03-31', label: 'Cible 2025-2026 : 420' }
     });
-    expect(out).toContain('role="img"');
+    expect(out).toContain('role="application" aria-roledescription="graphique interactif"');
     expect(out).toContain('aria-labelledby="title"');
     // One bar a period with a value; the missing one is no bar (a zero-height bar would read as 0) but a
     // hatched band over the whole plot, labelled « n.d. » (issue 12, item 6).

@@ -73,7 +73,7 @@ describe('agreements page', () => {
   it('describes the cumulative chart with a latest value the chart draws', async () => {
     const { page } = await newPage();
     await visit(page, '/ententes');
-    const chart = page.getByRole('img', { name: 'Engagements cumulés', exact: true });
+    const chart = page.getByRole('application', { name: 'Engagements cumulés', exact: true });
     const description = await page.locator(`[id="${await chart.getAttribute('aria-describedby')}"]`).textContent();
     // Levels drawn as two lines are stated one by one ("Au plus tôt 15, Au plus tard 15"), never summed.
     const stated = description?.match(/Dernière valeur : (.+?) \(\d{4}\)/u)?.[1];

@@ -7,7 +7,9 @@ describe('cross-filter', () => {
   it('brushing a time range on one chart sets the period of every chart, in the URL', async () => {
     const { page, errors } = await newPage();
     await visit(page, '/');
-    const chart = page.getByRole('img', { name: 'Coproductions', exact: true });
+    const chart = page.getByRole('application', { name: 'Coproductions', exact: true });
+    // In the PIV frame the chart may start below the window: scroll to it, as a person would.
+    await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
     // Drag from about a third of the plot to about two thirds (the plot starts after the y axis).
     const y = box.y + box.height / 2;

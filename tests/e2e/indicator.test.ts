@@ -40,8 +40,8 @@ describe('indicator page', () => {
     await page.getByRole('radio', { name: 'Petits multiples' }).check();
     await page.waitForURL((url) => url.searchParams.get('vue') === 'multiples');
     await settled(page);
-    await expect.poll(() => page.getByRole('img').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
-    await expect(page.getByRole('img', { name: 'Europe', exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('application').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+    await expect(page.getByRole('application', { name: 'Europe', exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('radio', { name: 'Petits multiples' }).isChecked()).resolves.toBe(true);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
@@ -80,7 +80,7 @@ describe('indicator page', () => {
     await expect(page.getByLabel('Répartition par').inputValue()).resolves.toBe('aucune');
     const table = page.getByRole('table', { name: `Données : ${NAME}` });
     const timeOrder = await rows(table);
-    const chart = page.getByRole('img', { name: NAME, exact: true });
+    const chart = page.getByRole('application', { name: NAME, exact: true });
     const live = page.locator('figure [aria-live="polite"]');
     await expect(live.textContent()).resolves.toBe('');
 

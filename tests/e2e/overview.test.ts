@@ -27,7 +27,7 @@ describe("Vue d'ensemble", () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
     for (const title of HEADLINES) {
       await expect(page.getByRole('heading', { level: 2, name: title, exact: true }).isVisible(), title).resolves.toBe(true);
-      const chart = page.getByRole('img', { name: title, exact: true });
+      const chart = page.getByRole('application', { name: title, exact: true });
       await expect(chart.count(), `chart named « ${title} »`).resolves.toBe(1);
       await expect(chart.isVisible()).resolves.toBe(true);
       await expect(chart.evaluate((svg) => svg.tagName.toLowerCase())).resolves.toBe('svg');

@@ -74,7 +74,7 @@ describe('Rapport', () => {
       '3. Coproductions',
       "6. Représentations du Québec à l'étranger"
     ]) {
-      await expect(page.getByRole('img', { name: title, exact: true }).count(), title).resolves.toBe(1);
+      await expect(page.getByRole('application', { name: title, exact: true }).count(), title).resolves.toBe(1);
     }
     const first = panels.first();
     await expect(first.getByText('Dernière valeur · 2025-2026').isVisible()).resolves.toBe(true);

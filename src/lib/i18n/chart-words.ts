@@ -10,6 +10,10 @@ export interface ChartWords {
   missingShort: string;
   /** A period the data cover only in part (`partiel`). */
   partial: string;
+  /** What a screen reader calls a chart whose values the arrow keys step through (`graphique interactif`). */
+  chartRole: string;
+  /** Said once Enter has marked the start of a period to pick (`Début de la période :`). */
+  pickedFrom: string;
 }
 
 /** The chart words of `t`'s language. */
@@ -18,6 +22,8 @@ export function chartWords(t: Translate): ChartWords {
     uncertain: t('chart.uncertain'),
     missing: t('chart.missing'),
     missingShort: t('chart.missingShort'),
-    partial: t('period.partial')
+    partial: t('period.partial'),
+    chartRole: t('keyboard.chartRole'),
+    pickedFrom: t('keyboard.pickedFrom')
   };
 }

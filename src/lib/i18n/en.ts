@@ -4,6 +4,7 @@ import { filtersEn } from './areas/filters';
 import { importChecksEn } from './areas/import-checks';
 import { importerEn } from './areas/importer';
 import { periodsEn } from './areas/periods';
+import { keyboardEn } from './areas/keyboard';
 import { layoutEn } from './areas/layout';
 import { publishingEn } from './areas/publishing';
 import { trustEn } from './areas/trust';
@@ -37,7 +38,8 @@ export const en: Record<MessageKey, string> = {
   'filters.active': 'Active filters',
   'filters.none': 'No filter',
   'filters.notApplicable': 'Not applicable to this indicator: {dims}',
-  'filters.brushHint': 'Drag across a chart to pick a period.',
+  'filters.brushHint':
+    'Drag across a chart to pick a period; with the keyboard, pick it with "From" and "To", or on a chart with the arrows and Enter at the start and then at the end.',
   'overview.title': 'Overview',
   'overview.intro': "Tracking the cultural actions of Québec's International Vision (2019), by area of action.",
   'panel.latest': 'Latest value',
@@ -157,6 +159,7 @@ export const en: Record<MessageKey, string> = {
   ...importerEn,
   ...importChecksEn,
   ...layoutEn,
+  ...keyboardEn,
   ...publishingEn,
   ...periodsEn,
   ...trustEn

@@ -3,6 +3,7 @@ import { filtersFr } from './areas/filters';
 import { importChecksFr } from './areas/import-checks';
 import { importerFr } from './areas/importer';
 import { periodsFr } from './areas/periods';
+import { keyboardFr } from './areas/keyboard';
 import { layoutFr } from './areas/layout';
 import { publishingFr } from './areas/publishing';
 import { trustFr } from './areas/trust';
@@ -40,7 +41,8 @@ export const fr = {
   'filters.active': 'Filtres actifs',
   'filters.none': 'Aucun filtre',
   'filters.notApplicable': 'Sans objet pour cet indicateur : {dims}',
-  'filters.brushHint': 'Glissez sur un graphique pour choisir une période.',
+  'filters.brushHint':
+    'Glissez sur un graphique pour choisir une période ; au clavier, choisissez-la avec « De » et « À », ou sur un graphique avec les flèches et Entrée au début puis à la fin.',
   'overview.title': "Vue d'ensemble",
   'overview.intro': "Suivi des actions culturelles de la Vision internationale du Québec (2019), par axe d'intervention.",
   'panel.latest': 'Dernière valeur',
@@ -161,6 +163,7 @@ export const fr = {
   ...importerFr,
   ...importChecksFr,
   ...layoutFr,
+  ...keyboardFr,
   ...publishingFr,
   ...periodsFr,
   ...trustFr

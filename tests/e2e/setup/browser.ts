@@ -139,3 +139,12 @@ export function describeViolations(violations: Result[]): string {
     })
     .join('\n');
 }
+
+/** Signs in with a local account through the sign-in page's form, as a person would; waits for the overview. */
+export async function signInWithPassword(page: Page, account: { name: string; password: string }): Promise<void> {
+  await visit(page, '/connexion');
+  await page.getByLabel("Nom d'utilisateur").fill(account.name);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}

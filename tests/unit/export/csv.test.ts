@@ -74,7 +74,7 @@ describe('CSV export', () => {
         unit: 'count',
         measure: 'flow',
         lang: 'fr',
-        words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p' }
+        words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p', chartRole: 'c', pickedFrom: 'f' }
       },
       t
     });
@@ -106,7 +106,7 @@ describe('CSV export', () => {
         unit: 'count',
         measure: 'flow',
         lang: 'en',
-        words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p' }
+        words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p', chartRole: 'c', pickedFrom: 'f' }
       },
       t
     });
@@ -139,7 +139,7 @@ describe('export description', () => {
           unit: 'count',
           measure,
           lang: 'fr',
-          words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p' }
+          words: { uncertain: 'u', missing: 'm', missingShort: 'n', partial: 'p', chartRole: 'c', pickedFrom: 'f' }
         },
         t
       }).description;

@@ -5,6 +5,8 @@ import { FONT_FAMILY } from '$lib/charts/export/font';
 import { escapeXml, estimateText, layoutFrame, standaloneSvg, wrapText, type FrameWords } from '$lib/charts/export/svg';
 import { html } from '../../charts/render';
 import { events, realFontCss, svgContent, touring } from './fixtures';
+import { chartWords } from '$lib/i18n/chart-words';
+import { translator } from '$lib/i18n/dict';
 
 const words: FrameWords = {
   title: "Tournées et soutien à l'exportation",
@@ -30,7 +32,7 @@ function exportedSvg(size: { width: number; height: number }, zoom: number, fram
       width: layout.chart.width,
       height: layout.chart.height,
       target: { value: 420, end: '2026-03-31', label: 'Cible 2025-2026 : 420' },
-      words: { uncertain: 'date exacte inconnue', missing: 'non disponible', missingShort: 'n.d.', partial: 'partiel' }
+      words: chartWords(translator('fr'))
     })
   );
   return standaloneSvg({
