@@ -23,7 +23,7 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 };
 
 /** Paths open without an account even when the app requires sign-in. */
-const OPEN = ['/connexion'];
+const OPEN = ['/connexion', '/connexion/oidc', '/connexion/oidc/retour'];
 
 /**
  * The interface language: `?lang=` when given (and remembered), else the cookie, else French. Then the

@@ -7,6 +7,7 @@ import { periodsEn } from './areas/periods';
 import { keyboardEn } from './areas/keyboard';
 import { layoutEn } from './areas/layout';
 import { publishingEn } from './areas/publishing';
+import { signinEn } from './areas/signin';
 import { trustEn } from './areas/trust';
 
 /** The interface's words in English; typed so that a missing key fails `npm run check`. */
@@ -160,6 +161,7 @@ export const en: Record<MessageKey, string> = {
   ...importChecksEn,
   ...layoutEn,
   ...keyboardEn,
+  ...signinEn,
   ...publishingEn,
   ...periodsEn,
   ...trustEn

@@ -6,6 +6,7 @@ import { periodsFr } from './areas/periods';
 import { keyboardFr } from './areas/keyboard';
 import { layoutFr } from './areas/layout';
 import { publishingFr } from './areas/publishing';
+import { signinFr } from './areas/signin';
 import { trustFr } from './areas/trust';
 
 /**
@@ -164,6 +165,7 @@ export const fr = {
   ...importChecksFr,
   ...layoutFr,
   ...keyboardFr,
+  ...signinFr,
   ...publishingFr,
   ...periodsFr,
   ...trustFr

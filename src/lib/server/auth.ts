@@ -2,6 +2,7 @@ import { error, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { hasRole, type Role, type SessionUser } from '$lib/publishing/types';
 import { randomPassword } from './passwords';
 import { services } from './services';
+import type { ProviderIdentity } from './sessions';
 import type { Account } from './users';
 
 /** The session cookie's name. */
@@ -17,6 +18,7 @@ export async function sessionUser(cookies: Pick<Cookies, 'get'>): Promise<Sessio
   const { sessions, users } = services();
   const session = await sessions.lookup(cookies.get(SESSION_COOKIE));
   if (!session) return null;
+  if (session.provider) return { name: session.provider.name, role: session.provider.role };
   const account = await users.byId(session.account);
   // A removed account (whose identity no other account will have), or a password changed since, ends the session.
   if (!account || account.epoch !== session.epoch) return null;
@@ -122,12 +124,46 @@ export async function signIn(
   return { ok: true, user: await openSession(event, account) };
 }
 
-/** Ends the request's session and clears its cookie. */
-export async function signOut(event: Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'getClientAddress'>): Promise<void> {
+/**
+ * Opens a session for a person an OpenID Connect provider vouched for (no local account: the role is the
+ * one their claims gave), and audits who signed in and from which provider.
+ */
+export async function openProviderSession(
+  event: Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress'>,
+  identity: ProviderIdentity
+): Promise<SessionUser> {
   const { sessions, audit } = services();
-  await sessions.end(event.cookies.get(SESSION_COOKIE));
+  const { token, session } = await sessions.create(`oidc:${identity.issuer}#${identity.subject}`, 0, identity);
+  event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, Math.floor((session.expiresAt - Date.now()) / 1000)));
+  await audit.record({
+    event: 'sign_in',
+    user: identity.name,
+    ip: clientAddress(event),
+    detail: `oidc ${identity.issuer} sub=${identity.subject} role=${identity.role}`
+  });
+  return { name: identity.name, role: identity.role };
+}
+
+/**
+ * Ends the request's session and clears its cookie. Returns the provider's identity when the session
+ * came from one, so that its session can be ended too.
+ */
+export async function signOut(
+  event: Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'getClientAddress'>
+): Promise<ProviderIdentity | null> {
+  const { sessions, audit } = services();
+  const token = event.cookies.get(SESSION_COOKIE);
+  const provider = (await sessions.lookup(token))?.provider ?? null;
+  await sessions.end(token);
   event.cookies.delete(SESSION_COOKIE, { path: '/', secure: event.url.protocol === 'https:' });
-  if (event.locals.user) await audit.record({ event: 'sign_out', user: event.locals.user.name, ip: clientAddress(event) });
+  if (event.locals.user)
+    await audit.record({
+      event: 'sign_out',
+      user: event.locals.user.name,
+      ip: clientAddress(event),
+      ...(provider ? { detail: `oidc ${provider.issuer}` } : {})
+    });
+  return provider;
 }
 
 /**

@@ -1,18 +1,30 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Role } from '$lib/publishing/types';
 import { atomicWrite, readJson } from './fsio';
+
+/** A person signed in through an OpenID Connect provider: no local account, the role their claims gave. */
+export interface ProviderIdentity {
+  name: string;
+  role: Role;
+  issuer: string;
+  subject: string;
+  /** The provider's ID token, sent back as `id_token_hint` to end the provider's session at sign-out. */
+  idToken: string;
+}
 
 /**
  * A session as stored: whose (the account's identity, never its name), opened when, until when, and the
- * account's password epoch then.
+ * account's password epoch then; or, for a sign-in through a provider, the identity it proved.
  */
 export interface Session {
-  /** The account's identity (`Account.id`), which is never given to another account. */
+  /** The account's identity (`Account.id`), which is never given to another account; `oidc:` for a provider's. */
   account: string;
   epoch: number;
   createdAt: number;
   expiresAt: number;
+  provider?: ProviderIdentity;
 }
 
 /** How long a session lasts: a working week. Signing out ends it at once. */
@@ -39,10 +51,10 @@ export class SessionStore {
   }
 
   /** Opens a session for an account identity; the token goes in the cookie, and only there. */
-  async create(account: string, epoch: number): Promise<{ token: string; session: Session }> {
+  async create(account: string, epoch: number, provider?: ProviderIdentity): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
-    const session: Session = { account, epoch, createdAt: now, expiresAt: now + this.ttlMs };
+    const session: Session = { account, epoch, createdAt: now, expiresAt: now + this.ttlMs, ...(provider ? { provider } : {}) };
     await atomicWrite(this.root, this.#path(token), JSON.stringify(session), 0o600);
     return { token, session };
   }

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginRequired, signIn, signOut } from '$lib/server/auth';
 import { StoreWriteError } from '$lib/server/fsio';
+import { endSessionUrl, oidcLabel, type OidcRefusal } from '$lib/server/oidc';
 import { sameOriginPath } from '$lib/server/suite';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,11 +10,17 @@ function next(url: URL, value: FormDataEntryValue | null): string {
   return sameOriginPath(typeof value === 'string' ? value : url.searchParams.get('suite'), url.origin);
 }
 
+const REFUSALS: readonly OidcRefusal[] = ['state', 'nonce', 'issuer', 'role', 'provider', 'expired'];
+
 export const load: PageServerLoad = async ({ locals, url }) => ({
   user: locals.user,
   required: loginRequired(),
   suite: next(url, null),
-  signedOut: url.searchParams.has('deconnecte')
+  signedOut: url.searchParams.has('deconnecte'),
+  /** The organisation's identity provider, when sign-in through it is configured. */
+  provider: oidcLabel(),
+  /** Why the last sign-in through the provider was refused. */
+  refused: REFUSALS.find((r) => r === url.searchParams.get('oidc')) ?? null
 });
 
 /** A store that refuses writes makes signing in or out impossible: say so (503), and log where. */
@@ -42,11 +49,15 @@ export const actions: Actions = {
     redirect(303, next(event.url, form.get('suite')));
   },
   signout: async (event) => {
+    let provider;
     try {
-      await signOut(event);
+      provider = await signOut(event);
     } catch (err) {
       return unwritable(err, '');
     }
-    redirect(303, '/connexion?deconnecte');
+    const back = `${event.url.origin}/connexion?deconnecte`;
+    // Signed in through a provider: its session ends too, then it sends the browser back here.
+    const end = provider ? await endSessionUrl(provider.idToken, back) : null;
+    redirect(303, end?.href ?? '/connexion?deconnecte');
   }
 };

@@ -59,15 +59,19 @@ export function useBrowser() {
     }
   });
 
-  /** A new page in a new context (`options` e.g. `{ javaScriptEnabled: false }`); non-app requests are aborted and recorded. */
-  async function newPage(options: BrowserContextOptions = {}): Promise<AppPage> {
+  /**
+   * A new page in a new context (`options` e.g. `{ javaScriptEnabled: false }`); requests to other origins
+   * than the app's and `allowed` (an identity provider's) are aborted and recorded.
+   */
+  async function newPage(options: BrowserContextOptions = {}, allowed: string[] = []): Promise<AppPage> {
     if (!browser) throw new Error('useBrowser(): the browser is not started (call newPage inside a test)');
     const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     const tracked: AppPage = { page, context, errors: [], foreign: [] };
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (new URL(url).origin === origin) return route.continue();
+      const to = new URL(url).origin;
+      if (to === origin || allowed.includes(to)) return route.continue();
       tracked.foreign.push(url);
       return route.abort('blockedbyclient');
     });

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startProvider } from './oidc';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
     editor: { name: string; password: string };
     /** An administrator account (tests/e2e/a11y.test.ts checks the accounts page). */
     admin: { name: string; password: string };
+    /** The OpenID Connect provider the server signs people in with (tests/e2e/oidc.test.ts). */
+    oidc: { issuer: string; label: string };
   }
 }
 
@@ -118,6 +121,9 @@ export default async function setup({ provide }: TestProject) {
   provide('admin', ADMIN);
 
   const port = await freePort();
+  // A real OpenID Connect provider on loopback, which the server is configured to sign people in with.
+  const oidc = await startProvider(`http://127.0.0.1:${port}`, await freePort());
+  provide('oidc', { issuer: oidc.issuer, label: oidc.env.VIGIE_OIDC_LABEL! });
   const server = spawn(process.execPath, [buildDir], {
     cwd: root,
     // ORIGIN: adapter-node would otherwise take requests for HTTPS, and SvelteKit refuse forms as cross-site.
@@ -127,7 +133,8 @@ export default async function setup({ provide }: TestProject) {
       VIGIE_STORE_DIR: store,
       PORT: String(port),
       HOST: '127.0.0.1',
-      ORIGIN: `http://127.0.0.1:${port}`
+      ORIGIN: `http://127.0.0.1:${port}`,
+      ...oidc.env
     },
     stdio: ['ignore', 'pipe', 'pipe']
   });
@@ -140,6 +147,7 @@ export default async function setup({ provide }: TestProject) {
     await waitForServer(`${url}/`, server, () => log);
   } catch (err) {
     server.kill();
+    await oidc.close();
     rmSync(store, { recursive: true, force: true });
     throw err;
   }
@@ -152,6 +160,7 @@ export default async function setup({ provide }: TestProject) {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (server.exitCode === null) server.kill('SIGKILL');
     }
+    await oidc.close();
     rmSync(store, { recursive: true, force: true });
   };
 }
