@@ -28,7 +28,8 @@ function recorder() {
     if (b.marks[k] === undefined) b.marks[k] = performance.now();
   };
   const chart = new MutationObserver(() => {
-    if (!document.querySelector('svg[role="img"]')) return;
+    // A time-series chart is an application region (issue 16), the others images.
+    if (!document.querySelector('svg[role="img"], svg[role="application"]')) return;
     chart.disconnect();
     mark('chart-dom');
     requestAnimationFrame(() => mark('chart-frame'));

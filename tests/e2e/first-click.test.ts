@@ -62,7 +62,7 @@ describe('the filter bar is a form', () => {
     // Busy and dimmed from the first change on, before any of the page's code runs.
     expect(await page.locator('article[data-axis="tournees"] [aria-busy="true"]').count()).toBeGreaterThan(0);
     await expect(
-      page.locator('article[data-axis="tournees"] svg[role="img"]').evaluate((svg) => getComputedStyle(svg).opacity)
+      page.locator('article[data-axis="tournees"] svg[role="application"]').evaluate((svg) => getComputedStyle(svg).opacity)
     ).resolves.not.toBe('1');
 
     await page.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 });
