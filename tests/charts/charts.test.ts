@@ -52,6 +52,32 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
     await expect(normalise(out)).toMatchFileSnapshot('output/flow-bars.svg');
   });
 
+  it('draws the projection to the target dashed after the last value, with its band, the axis stretched to it', async () => {
+    const points = [fy(2019, 100), fy(2020, 112), fy(2021, 118), fy(2022, 130), fy(2023, 142)];
+    const projection = {
+      label: 'Projection',
+      points: [
+        { start: '2023-04-01', end: '2024-03-31', value: 142, low: 142, high: 142 },
+        { start: '2024-04-01', end: '2025-03-31', value: 151.75, low: 148, high: 155 },
+        { start: '2025-04-01', end: '2026-03-31', value: 162, low: 156, high: 169 }
+      ]
+    };
+    const out = html(TimeSeriesChart, {
+      ...base,
+      series: [{ key: null, label: 'Tournées', colour: '#0072B2', points }],
+      measure: 'flow',
+      target: { value: 170, end: '2026-03-31', label: 'Cible 2025-2026 : 170' },
+      projection
+    });
+    const line = /<path d="([^"]*)" fill="none" stroke="#1f3f73" stroke-width="2" stroke-dasharray="5 4"/.exec(out)?.[1];
+    expect(line?.match(/[ML]/g)).toHaveLength(3);
+    expect(out).toContain('fill-opacity="0.14"');
+    expect(out).toContain('>Projection<');
+    // The axis runs to the end of the target period (two fiscal years beyond the data): 2026 is ticked.
+    expect(out).toContain('>2026<');
+    await expect(normalise(out)).toMatchFileSnapshot('output/projection.svg');
+  });
+
   it('stacks several series and hatches a period known only as a range', async () => {
     const interval = { period: '2016/2020', start: '2016-01-01', end: '2020-12-31', granularity: 'interval' };
     const out = html(TimeSeriesChart, {

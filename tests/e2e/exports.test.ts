@@ -91,6 +91,8 @@ describe('chart exports', () => {
       'Image PNG (3×)',
       'Image vectorielle SVG',
       'Données CSV',
+      'Document Word (.docx)',
+      'Présentation PowerPoint (.pptx)',
       "Copier l'image"
     ]);
     await page.keyboard.press('ArrowDown');

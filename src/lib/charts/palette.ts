@@ -72,3 +72,6 @@ export function seriesColour(i: number): string {
 export function solidColour(colour: string): string {
   return /^var\(--[\w-]+,\s*(.+)\)$/.exec(colour)?.[1]?.trim() ?? colour;
 }
+
+/** A projection to the target: a dark blue apart from the series' own, dashed and with a light band. */
+export const PROJECTION = '#1f3f73';

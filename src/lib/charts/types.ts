@@ -33,3 +33,20 @@ export interface Column<R> {
   format?: (row: R) => string;
   numeric?: boolean;
 }
+
+/** A projected period: where the trend puts it, and its interval. */
+export interface ProjectedPeriod {
+  start: string;
+  end: string;
+  value: number;
+  low: number;
+  high: number;
+}
+
+/** A projection drawn after the last value: a dashed line through `points` and the band of their intervals. */
+export interface ProjectionPath {
+  /** The last value known (its interval is the value itself), then each projected period. */
+  points: ProjectedPeriod[];
+  /** Its name at the line's end (« Projection »). */
+  label: string;
+}

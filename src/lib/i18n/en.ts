@@ -3,6 +3,7 @@ import { exportsEn } from './areas/exports';
 import { filtersEn } from './areas/filters';
 import { importChecksEn } from './areas/import-checks';
 import { importerEn } from './areas/importer';
+import { narrativeEn } from './areas/narrative';
 import { periodsEn } from './areas/periods';
 import { keyboardEn } from './areas/keyboard';
 import { layoutEn } from './areas/layout';
@@ -164,5 +165,6 @@ export const en: Record<MessageKey, string> = {
   ...signinEn,
   ...publishingEn,
   ...periodsEn,
-  ...trustEn
+  ...trustEn,
+  ...narrativeEn
 };

@@ -2,6 +2,7 @@ import { exportsFr } from './areas/exports';
 import { filtersFr } from './areas/filters';
 import { importChecksFr } from './areas/import-checks';
 import { importerFr } from './areas/importer';
+import { narrativeFr } from './areas/narrative';
 import { periodsFr } from './areas/periods';
 import { keyboardFr } from './areas/keyboard';
 import { layoutFr } from './areas/layout';
@@ -168,7 +169,8 @@ export const fr = {
   ...signinFr,
   ...publishingFr,
   ...periodsFr,
-  ...trustFr
+  ...trustFr,
+  ...narrativeFr
 } as const;
 
 /** Every key of the interface's dictionary. */

@@ -12,12 +12,16 @@ import {
   type BreakdownReader,
   type SeriesReader
 } from '$lib/queries/series-index';
+import type { Fact } from '$lib/narrative/facts';
+import { breakdownHighlightsOf } from '$lib/narrative/rules';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
 import { combineOf, type Combine } from './accumulate';
 import { forDisplay, inYears } from './granularity';
-import { allYears, AXES, domainOf, isAxis, panelOf } from './overview';
+import { allYears, AXES, domainOf, domainWithProjections, isAxis, panelOf } from './overview';
 import type { PeriodKind } from './periods';
+import type { Projection } from './projection';
+import type { TargetStatus } from './target';
 
 /** How a breakdown is drawn. */
 export type BreakdownView = 'stacked' | 'multiples';
@@ -55,6 +59,12 @@ export interface IndicatorModel {
   displayKind: PeriodKind | null;
   /** How the year filter counts: by fiscal years or calendar years. */
   years: 'fiscal_year' | 'year';
+  /** Where the indicator stands against its target, when comparable. */
+  target: TargetStatus | null;
+  /** The trend projected to the target period. */
+  projection: Projection | null;
+  /** What the written highlights say, before any language (the breakdown's groups included). */
+  facts: Fact[];
 }
 
 /**
@@ -126,7 +136,10 @@ export async function indicatorModel(
     domain: null,
     targetComparable: false,
     displayKind: null,
-    years: 'year' as const
+    years: 'year' as const,
+    target: null,
+    projection: null,
+    facts: []
   };
   if (!indicator) return empty;
   // Every year read, the years chosen here by the indicator's kind of year (views/granularity.ts).
@@ -134,18 +147,22 @@ export async function indicatorModel(
   const all = await read.series(db, [indicator.indicator_id], filters);
   const dim = params.dim && dims.includes(params.dim) ? params.dim : null;
   const rows = dim ? await read.breakdown(db, indicator.indicator_id, dim, filters) : [];
-  // The panel's rules: the same series, change, target and display periods as the overview's.
-  const panel = panelOf(isAxis(indicator.axis) ? indicator.axis : AXES[0], indicator, all, has, params.filters);
+  // The panel's rules: the same series, change, target, projection, highlights and display periods as the overview's.
+  const panel = panelOf(isAxis(indicator.axis) ? indicator.axis : AXES[0], indicator, all, has, params.filters, annotations);
   const c = combineOf(indicator);
   const shownRows = forDisplayByKey(inYears(rows, params.filters, panel.years), panel.displayKind, c);
+  const groups = dim ? groupBreakdown(shownRows, indicator.unit) : [];
   return {
     ...empty,
     series: panel.series,
-    groups: dim ? groupBreakdown(shownRows, indicator.unit) : [],
-    domain: domainOf(panel.series),
+    groups,
+    domain: domainWithProjections(domainOf(panel.series), [panel]),
     targetComparable: panel.targetComparable,
     displayKind: panel.displayKind,
-    years: panel.years
+    years: panel.years,
+    target: panel.target,
+    projection: panel.projection,
+    facts: dim ? [...panel.facts, ...breakdownHighlightsOf({ dim, groups }, panel.latest, indicator.unit)] : panel.facts
   };
 }
 

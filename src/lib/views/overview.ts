@@ -7,10 +7,13 @@ import { seriesFromEngine, seriesIndexOf, type SeriesReader } from '$lib/queries
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
 import type { PeriodLike } from '$lib/i18n/format';
+import type { Fact } from '$lib/narrative/facts';
+import { highlightsOf } from '$lib/narrative/rules';
 import { combineOf } from './accumulate';
 import { latestChange } from './change';
 import { displayKind, forDisplay, inYears, yearsOf } from './granularity';
 import type { PeriodKind } from './periods';
+import { projectionOf, type Projection } from './projection';
 import { targetPeriodOf, targetStatus, type TargetStatus } from './target';
 
 /** The action axes of the Vision's culture chapter, headline ones first. */
@@ -59,6 +62,10 @@ export interface Panel {
   sample: boolean;
   /** Filters that this indicator's data cannot honour (it has no such dimension). */
   notApplicable: FilterDimension[];
+  /** The trend projected to the target period, when there is a comparable target still ahead. */
+  projection: Projection | null;
+  /** What the written highlights say, before any language. */
+  facts: Fact[];
 }
 
 /** Everything the overview draws, computed the same way on the server and in the browser. */
@@ -85,7 +92,8 @@ export function panelOf(
   indicator: Indicator,
   series: SeriesPoint[],
   dims: IndicatorDims | undefined,
-  filters: Filters
+  filters: Filters,
+  annotations: readonly Annotation[] = []
 ): Panel {
   const c = combineOf(indicator);
   const years = yearsOf(indicator, series);
@@ -98,18 +106,24 @@ export function panelOf(
   const tp = targetPeriodOf(indicator);
   const drawnKind =
     kind ?? (shown.length && shown.every((p) => p.granularity === shown[0]!.granularity) ? shown[0]!.granularity : null);
+  const change = latestChange(shown, series, c);
+  const target = outOfYears ? null : status;
+  // Like the target, the projection reads every year: the years shown do not move where the trend goes.
+  const projection = target ? projectionOf(indicator, series, annotations) : null;
   return {
     axis,
     indicator,
     series: shown,
-    ...latestChange(shown, series, c),
-    target: outOfYears ? null : status,
+    ...change,
+    target,
     targetNote: indicator.target === null ? null : filtered ? 'filtered' : outOfYears ? 'outOfYears' : null,
     targetComparable: !filtered && (c.measure === 'stock' || (tp !== null && drawnKind === tp.granularity)),
     displayKind: kind,
     years,
     sample: shown.some((p) => p.sample),
-    notApplicable: FILTER_DIMENSIONS.filter((d) => filters[d] !== null && dims !== undefined && !dims[`has_${d}`])
+    notApplicable: FILTER_DIMENSIONS.filter((d) => filters[d] !== null && dims !== undefined && !dims[`has_${d}`]),
+    projection,
+    facts: highlightsOf({ indicator, series: shown, ...change, target, projection, annotations })
   };
 }
 
@@ -118,7 +132,8 @@ export function panelsOf(
   entries: readonly { axis: Axis; indicator: Indicator }[],
   rows: readonly SeriesPoint[],
   dims: readonly IndicatorDims[],
-  filters: Filters
+  filters: Filters,
+  annotations: readonly Annotation[] = []
 ): Panel[] {
   return entries.map(({ axis, indicator }) =>
     panelOf(
@@ -126,7 +141,8 @@ export function panelsOf(
       indicator,
       rows.filter((r) => r.indicator_id === indicator.indicator_id),
       dims.find((d) => d.indicator_id === indicator.indicator_id),
-      filters
+      filters,
+      annotations
     )
   );
 }
@@ -147,6 +163,14 @@ export function domainOf(series: readonly SeriesPoint[]): [string, string] | nul
     if (p.end > max) max = p.end;
   }
   return [min, max];
+}
+
+/** A shared time axis stretched to the furthest projected period, so every panel's events still line up. */
+export function domainWithProjections(domain: [string, string] | null, panels: readonly Panel[]): [string, string] | null {
+  if (!domain) return null;
+  const ends = panels.flatMap((p) => (p.projection?.kind === 'projected' ? [p.projection.at.end] : []));
+  const end = ends.reduce((a, b) => (b > a ? b : a), domain[1]);
+  return end === domain[1] ? domain : [domain[0], end];
 }
 
 /**
@@ -183,6 +207,12 @@ export async function overviewModel(
     headlines.map((h) => h.indicator.indicator_id),
     allYears(filters)
   );
-  const panels = panelsOf(headlines, rows, dims, filters);
-  return { filters, panels, annotations, options, domain: domainOf(panels.flatMap((p) => p.series)) };
+  const panels = panelsOf(headlines, rows, dims, filters, annotations);
+  return {
+    filters,
+    panels,
+    annotations,
+    options,
+    domain: domainWithProjections(domainOf(panels.flatMap((p) => p.series)), panels)
+  };
 }

@@ -3,7 +3,16 @@ import type { Filters } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
 import { seriesFromEngine, type SeriesReader } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
-import { allYears, domainOf, isAxis, overviewModel, panelsOf, type Axis, type OverviewModel } from './overview';
+import {
+  allYears,
+  domainOf,
+  domainWithProjections,
+  isAxis,
+  overviewModel,
+  panelsOf,
+  type Axis,
+  type OverviewModel
+} from './overview';
 
 /** What a report is made of: the filters, and the indicators ticked (null: the overview's panels). */
 export interface ReportParams {
@@ -43,6 +52,7 @@ export async function reportModel(
         drawable.map((i) => i.indicator_id)
       )
     : [];
-  const panels = panelsOf(chosen, rows, dims, filters);
-  return { filters, panels, annotations, options, domain: domainOf(panels.flatMap((p) => p.series)), catalogue };
+  const panels = panelsOf(chosen, rows, dims, filters, annotations);
+  const domain = domainWithProjections(domainOf(panels.flatMap((p) => p.series)), panels);
+  return { filters, panels, annotations, options, domain, catalogue };
 }

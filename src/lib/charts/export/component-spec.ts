@@ -1,6 +1,7 @@
 import { mount, unmount, type Component, type ComponentProps } from 'svelte';
 import { distinctSources } from './caption';
 import type { CsvTable } from './csv';
+import type { NativeChart } from './native';
 import type { ExportSpec } from './spec';
 
 /** What a figure that is not a time series (a bar list, a map) gives its export. */
@@ -18,6 +19,8 @@ export interface ComponentExport<C extends Component<Sized>> {
   component: C;
   /** Its props as on screen, size aside. */
   props: Omit<ComponentProps<C>, 'width' | 'height'>;
+  /** The same data as a chart Word and PowerPoint draw themselves; none for a map. */
+  native?: NativeChart | null;
 }
 
 /** The props every exportable component takes: a fixed size instead of its container's. */
@@ -41,6 +44,8 @@ export function componentSpec<C extends Component<any>>(input: ComponentExport<C
     table: input.table,
     height: input.height,
     ignoredFilters: [],
+    native: input.native ?? null,
+    highlights: [],
     draw: (target, size) => {
       const props = { ...input.props, width: size.width, height: size.height } as ComponentProps<C>;
       const component = mount(input.component, { target, props });

@@ -3,6 +3,7 @@ import type { Filters } from '$lib/queries/filters';
 import { exportDateText, filtersText } from './caption';
 import { csvDialect, toCsv } from './csv';
 import { exportFileName } from './filename';
+import { chartImage, officeWords, shownTable, sourceLine, type OfficeDocument } from './office';
 import { svgToPng } from './png';
 import type { Preset } from './presets';
 import { renderImage } from './render';
@@ -80,6 +81,43 @@ export async function pngFile(req: ExportRequest, density: number): Promise<Expo
 export function csvFile(req: ExportRequest): ExportFile {
   const text = toCsv(req.spec.table, csvDialect(req.lang));
   return { blob: new Blob([text], { type: 'text/csv;charset=utf-8' }), name: fileName(req, 'csv') };
+}
+
+/** The chart alone as an Office document: its title, filters, highlights, picture, data and source. */
+async function chartDocument(req: ExportRequest): Promise<OfficeDocument> {
+  const { spec, t, lang } = req;
+  return {
+    lang,
+    title: spec.title,
+    cover: null,
+    items: [
+      {
+        spec,
+        heading: spec.title,
+        filters: filtersText(req.filters, t, spec.ignoredFilters),
+        figures: [],
+        definition: null,
+        image: await chartImage(spec, lang),
+        table: shownTable(spec, lang, t),
+        source: sourceLine(spec, t)
+      }
+    ],
+    footer: exportDateText(req.date, lang, t),
+    paper: 'letter',
+    words: officeWords(t)
+  };
+}
+
+/** The chart alone as a Word document (`docx` is loaded now, not with the page). */
+export async function docxFile(req: ExportRequest): Promise<ExportFile> {
+  const [{ wordBlob }, doc] = await Promise.all([import('./docx'), chartDocument(req)]);
+  return { blob: await wordBlob(doc), name: fileName(req, 'docx') };
+}
+
+/** The chart alone as a one-slide PowerPoint presentation with a native chart (`pptxgenjs` loaded now). */
+export async function pptxFile(req: ExportRequest): Promise<ExportFile> {
+  const [{ slidesBlob }, doc] = await Promise.all([import('./pptx'), chartDocument(req)]);
+  return { blob: await slidesBlob(doc), name: fileName(req, 'pptx') };
 }
 
 /** Hands a file to the browser's downloads. */

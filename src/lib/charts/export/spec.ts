@@ -1,11 +1,13 @@
 import { mount, unmount, type ComponentProps } from 'svelte';
 import type { Translate } from '$lib/i18n/dict';
 import { formatPeriod, formatValue } from '$lib/i18n/format';
+import { shownPeriod } from '$lib/i18n/period-text';
 import type { FilterDimension } from '$lib/queries/filters';
 import TimeSeriesChart from '../TimeSeriesChart.svelte';
 import { columnsOf, inTimeOrder } from '../stack';
 import { distinctSources } from './caption';
 import type { CsvTable } from './csv';
+import type { NativeChart } from './native';
 
 /** Everything needed to export one chart, in the interface language; built where the chart is drawn. */
 export interface ExportSpec {
@@ -32,6 +34,10 @@ export interface ExportSpec {
   ignoredFilters: readonly FilterDimension[];
   /** Draws the chart into `target` at exactly `size` (browser only); returns what removes it. */
   draw: (target: HTMLElement, size: { width: number; height: number }) => () => void;
+  /** The chart as Word and PowerPoint draw it natively; null when they cannot (a map). */
+  native: NativeChart | null;
+  /** The written highlights, in the interface language: bullet points on a slide, a list in Word. */
+  highlights: string[];
 }
 
 type ChartProps = ComponentProps<typeof TimeSeriesChart>;
@@ -49,6 +55,8 @@ export interface TimeSeriesExport {
   /** The props the chart is drawn with on screen; size, labels and brushing aside. */
   chart: Omit<ChartProps, 'width' | 'height' | 'labelledby' | 'describedby' | 'onbrush'>;
   t: Translate;
+  /** The written highlights shown with the chart. */
+  highlights?: string[];
 }
 
 /** The export of a time-series chart: the same component drawn again, and the table of its columns. */
@@ -116,6 +124,18 @@ export function timeSeriesSpec(input: TimeSeriesExport): ExportSpec {
     table: { header, rows },
     height: input.height,
     ignoredFilters: input.ignoredFilters ?? [],
+    native: {
+      kind: chart.measure === 'flow' ? 'bar' : 'line',
+      stacked: chart.measure === 'flow' && series.length > 1,
+      horizontal: false,
+      // As the page's table writes them: a total to date says so (« 2026-2027, cumul de l'exercice à ce jour … »).
+      categories: columns.map(
+        (c) => shownPeriod(c.period, chart.measure, lang, t) + (c.uncertain ? ` (${t('chart.uncertain')})` : '')
+      ),
+      series: series.map((s, j) => ({ name: s.label, colour: s.colour, values: columns.map((c) => c.values[j] ?? null) })),
+      unit
+    },
+    highlights: input.highlights ?? [],
     draw: (target, size) => {
       // Same component, same props: only the size differs, so ticks and labels are laid out anew.
       const component = mount(TimeSeriesChart, {

@@ -1,0 +1,215 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { all, chartSeries, partsLike, styled, tableCells, textsOf, unzip, xmlPart } from '../unit/export/ooxml';
+import { settled, useBrowser, visit } from './setup/browser';
+
+// Word and PowerPoint as a manager gets them: through the real buttons, then opened as zips and read by
+// LibreOffice (Debian's), which must lay them out into the pages and slides the page promised.
+
+const { newPage } = useBrowser();
+const dir = mkdtempSync(join(tmpdir(), 'vigie-office-'));
+const TOURING = "Tournées et soutien à l'exportation";
+
+/** Text made plain: runs of white space (non-breaking ones too) as one space. */
+const plain = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/** Clicks a button that downloads a file; returns where it was saved. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+/**
+ * Converts files to PDF with LibreOffice, as a manager opening them would see them laid out, and reads
+ * each back: its page count, page size in points, and text. One LibreOffice for all, with its own profile.
+ */
+function throughLibreOffice(files: string[]) {
+  const out = mkdtempSync(join(dir, 'pdf-'));
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...files],
+    { stdio: 'pipe', timeout: 300_000 }
+  );
+  return files.map((f) => {
+    const pdf = join(out, basename(f).replace(/\.\w+$/, '.pdf'));
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const size = info
+      .match(/^Page size:\s+([\d.]+) x ([\d.]+)/m)!
+      .slice(1)
+      .map((n) => Math.round(Number(n)));
+    return {
+      pages: Number(info.match(/^Pages:\s+(\d+)/m)?.[1]),
+      size,
+      text: plain(execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }))
+    };
+  });
+}
+
+/** A French number as the page writes it (`1 533`, `14 200 000 $`, `54,9 %`), or null for « non disponible ». */
+const frenchNumber = (s: string) => (/\d/.test(s) ? Number(s.replace(/[^\d,-]/g, '').replace(',', '.')) : null);
+
+/** What the report page shows of each panel: heading, highlights, table (header and rows). */
+async function reportPanels(page: Page) {
+  return page.locator('section.rpanel').evaluateAll((sections) =>
+    sections.map((s) => {
+      const text = (e: Element | null) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return {
+        heading: text(s.querySelector('h2')),
+        highlights: [...s.querySelectorAll('.highlights li')].map(text),
+        header: [...s.querySelectorAll('table thead th')].map(text),
+        rows: [...s.querySelectorAll('table tbody tr')].map((r) => [...r.querySelectorAll('th, td')].map(text))
+      };
+    })
+  );
+}
+
+/** Opens a chart's Exporter menu and picks a format; returns the downloaded file. */
+async function exported(page: Page, title: string, format: string): Promise<string> {
+  const button: Locator = page.getByRole('button', { name: `Exporter : ${title}`, exact: true });
+  await button.click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  return downloaded(page, () => menu.getByRole('menuitem', { name: format, exact: true }).click());
+}
+
+describe('Rapport → Word', () => {
+  it('writes the report page as Word, Letter and A4: headings, highlights, the page’s tables, charts with alt text', async () => {
+    const { page, errors } = await newPage();
+    await visit(page, '/rapport');
+    await settled(page);
+    const panels = await reportPanels(page);
+    expect(panels).toHaveLength(8);
+
+    const letter = await downloaded(page, () => page.getByRole('button', { name: 'Word (.docx)' }).click());
+    expect(basename(letter)).toMatch(/^vigie-rapport-\d{4}-\d{4}-lettre-fr\.docx$/);
+    await page.getByLabel('Format du papier (Word)').selectOption('a4');
+    const a4 = await downloaded(page, () => page.getByRole('button', { name: 'Word (.docx)' }).click());
+    await expect(page.getByRole('status').filter({ hasText: 'Fichier enregistré' }).textContent()).resolves.toContain(
+      basename(a4)
+    );
+
+    const zip = await unzip(readFileSync(letter));
+    const doc = await xmlPart(zip, 'word/document.xml');
+    expect(styled(doc, 'Title')).toEqual(['Rapport des indicateurs culturels']);
+    expect(styled(doc, 'Heading1').map(plain)).toEqual(panels.map((p) => p.heading));
+    expect(all(doc, 'w:instrText').some((i) => i.textContent?.startsWith('TOC'))).toBe(true);
+    // The highlights, as bullets, word for word as the page says them.
+    const bullets = all(doc, 'w:p')
+      .filter((p) => all(p, 'w:numPr').length)
+      .map((p) => plain(textsOf(p, 'w:p')[0]!));
+    expect(bullets).toEqual(panels.flatMap((p) => p.highlights));
+    // Each panel's data table is a Word table holding exactly the page's cells.
+    const tables = all(doc, 'w:tbl')
+      .filter((t) => t.parentNode?.nodeName === 'w:body')
+      .map((t) => tableCells(t).map((r) => r.map(plain)));
+    const data = tables.filter((t) => t[0]?.[0] === 'Période');
+    expect(data).toEqual(panels.map((p) => [p.header, ...p.rows]));
+    // Every chart a picture with its alternative text, at print density (16 cm at 288 dpi).
+    const pictures = all(doc, 'wp:docPr');
+    expect(pictures).toHaveLength(8);
+    for (const p of pictures) expect(p.getAttribute('descr')).toMatch(/^.+, de \d{4}-\d{4} à \d{4}-\d{4}\. Dernière valeur/);
+    const png = await zip.file(partsLike(zip, /^word\/media\/.+\.png$/)[0]!)!.async('uint8array');
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(605 * 3);
+
+    // LibreOffice lays it out: a cover, then one page per indicator, on the paper chosen.
+    const [onLetter, onA4] = throughLibreOffice([letter, a4]);
+    for (const [pdf, size] of [
+      [onLetter!, [612, 792]],
+      [onA4!, [595, 842]]
+    ] as const) {
+      expect(pdf.size).toEqual(size);
+      expect(pdf.pages).toBe(1 + panels.length);
+      for (const p of panels) expect(pdf.text).toContain(p.heading);
+      expect(pdf.text).toContain(panels[0]!.highlights[1]);
+    }
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
+
+describe('Rapport → PowerPoint', () => {
+  it('writes a cover and a slide per indicator, each chart native with the series the page draws', async () => {
+    const { page, errors } = await newPage();
+    await visit(page, '/rapport?indicateurs=tournees_soutenues,aide_exportation,taux_autofinancement,bureaux_etranger');
+    await settled(page);
+    const panels = await reportPanels(page);
+    expect(panels).toHaveLength(4);
+    const file = await downloaded(page, () => page.getByRole('button', { name: 'PowerPoint (.pptx)' }).click());
+    const zip = await unzip(readFileSync(file));
+    expect(partsLike(zip, /^ppt\/slides\/slide\d+\.xml$/)).toHaveLength(5);
+    const presentation = await xmlPart(zip, 'ppt/presentation.xml');
+    const size = all(presentation, 'p:sldSz')[0]!;
+    expect(Number(size.getAttribute('cx')) / Number(size.getAttribute('cy'))).toBeCloseTo(16 / 9, 2);
+
+    const charts = partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/);
+    expect(charts).toHaveLength(4);
+    for (const [i, p] of panels.entries()) {
+      const [series, ...more] = chartSeries(await xmlPart(zip, charts[i]!));
+      expect(more).toEqual([]);
+      // The chart's data is the page's table: its periods, and its values (missing ones absent, not zero).
+      expect(series!.categories).toEqual(p.rows.map((r) => r[0]));
+      expect(series!.values).toEqual(p.rows.map((r) => frenchNumber(r[1]!)));
+      const slide = await xmlPart(zip, `ppt/slides/slide${i + 2}.xml`);
+      const texts = textsOf(slide, 'a:p').map(plain);
+      expect(texts[0]).toBe(p.heading);
+      expect(texts).toEqual(expect.arrayContaining(p.highlights));
+      const alt = all(slide, 'p:cNvPr').map((c) => c.getAttribute('descr') ?? '');
+      expect(alt.some((a) => a.startsWith(p.heading.replace(/^\d+\. /, '')) && a.includes('Dernière valeur'))).toBe(true);
+    }
+    // Flows are bars, levels (the offices abroad) a line.
+    const kinds = await Promise.all(
+      charts.map(async (c) => ((await zip.file(c)!.async('string')).includes('<c:lineChart>') ? 'line' : 'bar'))
+    );
+    expect(kinds).toEqual(['bar', 'bar', 'bar', 'line']);
+
+    const [pdf] = throughLibreOffice([file]);
+    expect(pdf!.pages).toBe(5);
+    expect(pdf!.size).toEqual([960, 540]);
+    for (const p of panels) expect(pdf!.text).toContain(p.heading);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
+
+describe('a chart’s Exporter menu', () => {
+  it('offers Word and PowerPoint for that chart alone', async () => {
+    const { page, errors } = await newPage();
+    await visit(page, '/indicateurs/tournees_soutenues?par=region');
+    await settled(page);
+    const title = await page.getByRole('heading', { level: 1 }).textContent();
+    const header = await page.locator('table thead th').allTextContents();
+    const rows = await page
+      .locator('table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()))
+      );
+    const highlights = (await page.locator('.highlights li').allTextContents()).map(plain);
+    expect(highlights.some((h) => h.startsWith('Par région'))).toBe(true);
+
+    const pptx = await exported(page, title!, 'Présentation PowerPoint (.pptx)');
+    const zip = await unzip(readFileSync(pptx));
+    expect(partsLike(zip, /^ppt\/slides\/slide\d+\.xml$/)).toHaveLength(1);
+    const series = chartSeries(await xmlPart(zip, partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!));
+    // Stacked by region, one series a region, as the page's legend and table.
+    expect(series.map((s) => s.name)).toEqual(header.slice(1).map(plain));
+    expect(series.map((s) => s.values)).toEqual(header.slice(1).map((_, j) => rows.map((r) => frenchNumber(r[j + 1]!))));
+    expect(
+      (await zip.file(partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!)!.async('string')).includes(
+        '<c:grouping val="stacked"/>'
+      )
+    ).toBe(true);
+    expect(textsOf(await xmlPart(zip, 'ppt/slides/slide1.xml'), 'a:p').map(plain)).toEqual(expect.arrayContaining(highlights));
+
+    const docx = await exported(page, title!, 'Document Word (.docx)');
+    const doc = await xmlPart(await unzip(readFileSync(docx)), 'word/document.xml');
+    expect(styled(doc, 'Heading1')).toEqual([title]);
+    const table = all(doc, 'w:tbl').map((t) => tableCells(t).map((r) => r.map(plain)));
+    expect(table).toEqual([[header.map(plain), ...rows]]);
+    expect(all(doc, 'wp:docPr')[0]!.getAttribute('descr')).toContain('Dernière valeur');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
