@@ -46,7 +46,7 @@ const target = (t: number, s: Speaker) => `the target of ${value(t, s)}`;
 
 /** How each fact reads in English. */
 export const en: Voice = {
-  sample: () => 'Sample data: these figures are generated for demonstration and do not describe reality.',
+  sample: () => 'Sample data: figures generated for demonstration.',
   noData: () => 'No value is available for these filters.',
   latest: (f, s) => {
     const parts: string[] = [];

@@ -59,7 +59,7 @@ const target = (t: number, s: Speaker) => `la cible de ${value(t, s)}`;
 
 /** How each fact reads in French. */
 export const fr: Voice = {
-  sample: () => `Données d'exemple${C} ces chiffres sont générés pour la démonstration et ne décrivent pas la réalité.`,
+  sample: () => `Données d'exemple${C} chiffres générés pour la démonstration.`,
   noData: () => `Aucune valeur n'est disponible pour ces filtres.`,
   latest: (f, s) => {
     const parts: string[] = [];

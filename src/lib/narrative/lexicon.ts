@@ -98,6 +98,19 @@ const LEXICON: Record<string, Wording> = {
     },
     { one: 'international cultural commitment in force', other: 'international cultural commitments in force', participle: null }
   ),
+  vitrines_etranger: counted(
+    {
+      one: "vitrine ou marché à l'étranger avec participation québécoise",
+      other: "vitrines et marchés à l'étranger avec participation québécoise",
+      gender: 'f',
+      participle: null
+    },
+    {
+      one: 'showcase or market abroad with Québec participation',
+      other: 'showcases and markets abroad with Québec participation',
+      participle: null
+    }
+  ),
   bureaux_etranger: counted(
     {
       one: "représentation du Québec à l'étranger",

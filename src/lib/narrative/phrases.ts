@@ -33,12 +33,14 @@ export function isSingular(n: number, lang: Lang): boolean {
 }
 
 /**
- * A projected value rounded to three significant digits (449,79 → 450; 14 235 679 $ → 14 200 000 $): a
- * trend does not know the units digit of a count five years ahead.
+ * A projected value rounded to three significant digits (449,79 → 450; 14 235 679 $ → 14 200 000 $), and
+ * to whole units but for a rate (99,3 tours → 99; 57,34 % → 57,3 %): a trend does not know the units digit
+ * of a count five years ahead.
  */
 export function projectedText(value: number, unit: string, lang: Lang): string {
   if (value === 0) return formatValue(0, unit, lang);
-  const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
+  const significant = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
+  const magnitude = unit === 'percent' ? significant : Math.max(1, significant);
   return formatValue(Math.round(value / magnitude) * magnitude, unit, lang);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { projectedText } from '$lib/narrative/phrases';
 import { highlightsOf } from '$lib/narrative/rules';
 import { NO_FILTERS } from '$lib/queries/filters';
 import { panelOf } from '$lib/views/overview';
@@ -103,12 +104,8 @@ describe('missing and suppressed values', () => {
 describe('sample data', () => {
   it('is named as such first, in both languages', () => {
     const sample = touring.map((p) => ({ ...p, sample: true, source: 'sample' }));
-    expect(marked(said(noTarget, sample, 'fr')[0]!)).toBe(
-      "Données d'exemple~: ces chiffres sont générés pour la démonstration et ne décrivent pas la réalité."
-    );
-    expect(said(noTarget, sample, 'en')[0]).toBe(
-      'Sample data: these figures are generated for demonstration and do not describe reality.'
-    );
+    expect(marked(said(noTarget, sample, 'fr')[0]!)).toBe("Données d'exemple~: chiffres générés pour la démonstration.");
+    expect(said(noTarget, sample, 'en')[0]).toBe('Sample data: figures generated for demonstration.');
     expect(said(noTarget, touring, 'fr').join(' ')).not.toContain("Données d'exemple");
   });
 });
@@ -285,5 +282,14 @@ describe('months against a fiscal-year target (views/target.ts, views/accumulate
     expect(marked(said(ind, toDate, 'fr')[2]!)).toBe(
       'À ce rythme, la cible de 320 serait atteinte en 2026-2027 (projection~: 324, entre 324 et 324 dans 8 cas sur 10).'
     );
+  });
+});
+
+describe('projected values', () => {
+  it('are rounded to three significant digits, counts and amounts to whole units, rates to a tenth', () => {
+    expect(marked(projectedText(449.79, 'count', 'fr'))).toBe('450');
+    expect(marked(projectedText(99.3, 'count', 'fr'))).toBe('99');
+    expect(marked(projectedText(14_235_679, 'CAD', 'fr'))).toBe('14~200~000~$');
+    expect(projectedText(57.34, 'percent', 'en')).toBe('57.3%');
   });
 });

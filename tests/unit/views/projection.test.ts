@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disruptionsOf, knownOfKind } from '$lib/views/disruption';
 import { projectionOf, projectionPoints, theilSen, type Projected } from '$lib/views/projection';
-import { ANNOTATIONS, fy, indicator, targetIn, years } from '../narrative/fixtures';
+import { ANNOTATIONS, indicator, targetIn, years } from '../narrative/fixtures';
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const projected = (p: ReturnType<typeof projectionOf>): Projected => {
