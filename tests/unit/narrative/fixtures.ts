@@ -6,6 +6,7 @@ import { NO_FILTERS } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
 import type { SeriesPoint } from '$lib/queries/observations';
 import { panelOf, type Panel } from '$lib/views/overview';
+import { fy as samplePoint } from '../export/fixtures';
 
 /** The touring indicator of the catalogue, its target moved as a test needs. */
 export const indicator = (over: Partial<Indicator> = {}): Indicator => ({
@@ -35,18 +36,8 @@ export const targetIn = (y: number, target: number): Partial<Indicator> => ({
 });
 
 /** A fiscal-year point; real data unless told otherwise. */
-export const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
-  indicator_id: 'tournees_soutenues',
-  period: `${y}-${y + 1}`,
-  start: `${y}-04-01`,
-  end: `${y + 1}-03-31`,
-  granularity: 'fiscal_year',
-  value,
-  sample: false,
-  note: null,
-  source: 'MCC',
-  ...extra
-});
+export const fy = (y: number, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint =>
+  samplePoint(y, value, { sample: false, source: 'MCC', ...extra });
 
 /** Fiscal years from `first`, one a value. */
 export const years = (first: number, values: readonly (number | null)[], extra: Partial<SeriesPoint> = {}) =>
