@@ -116,8 +116,8 @@ describe('Rapport → Word', () => {
       .map((t) => tableCells(t).map((r) => r.map(plain)));
     const data = tables.filter((t) => t[0]?.[0] === 'Période');
     expect(data).toEqual(panels.map((p) => [p.header, ...p.rows]));
-    // Every chart a picture with its alternative text, at print density (16 cm at 288 dpi).
-    // Every chart a picture whose alternative text is what the page tells a screen reader of it.
+    // Every chart a picture whose alternative text is what the page tells a screen reader of it, at print
+    // density (16 cm at 288 dpi).
     const pictures = all(doc, 'wp:docPr').map((p) => plain(p.getAttribute('descr') ?? ''));
     expect(pictures).toEqual(panels.map((p) => p.description));
     expect(pictures[0]).toMatch(
