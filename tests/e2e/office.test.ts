@@ -10,7 +10,7 @@ import { settled, useBrowser, visit } from './setup/browser';
 // Word and PowerPoint as a manager gets them: through the real buttons, then opened as zips and read by
 // LibreOffice (Debian's), which must lay them out into the pages and slides the page promised.
 
-const { newPage } = useBrowser();
+const { baseUrl, newPage } = useBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'vigie-office-'));
 
 /** Text made plain: runs of white space (non-breaking ones too) as one space. */
@@ -222,4 +222,24 @@ describe('a chart’s Exporter menu', () => {
     expect(all(doc, 'wp:docPr')[0]!.getAttribute('descr')).toContain('Dernière valeur');
     expect(errors).toEqual([]);
   }, 120_000);
+});
+
+describe('the highlights under a chart', () => {
+  it('copy word for word from a button named after its chart, and say so to a screen reader', async () => {
+    const { page, context, errors } = await newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await visit(page, '/indicateurs/services_bureaux?par=aucune');
+    await settled(page);
+    const title = await page.getByRole('heading', { level: 1 }).textContent();
+    const highlights = page.locator('.highlights');
+    const said = await highlights.locator('li').allTextContents();
+    // The target is ahead (2027-2028): the projection is drawn and said.
+    expect(said.some((s) => s.startsWith('À ce rythme, la cible de 1 100'))).toBe(true);
+    await expect(page.locator('figure .projection').count()).resolves.toBe(1);
+    // Its name starts with what it shows (WCAG 2.5.3), then names the chart.
+    await highlights.getByRole('button', { name: `Copier le texte des faits saillants : ${title}`, exact: true }).click();
+    await expect.poll(() => highlights.locator('[aria-live="polite"]').textContent()).toBe('Texte copié dans le presse-papiers.');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(said.join('\n'));
+    expect(errors).toEqual([]);
+  });
 });

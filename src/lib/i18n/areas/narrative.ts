@@ -2,7 +2,7 @@
 export const narrativeFr = {
   'highlights.title': 'Faits saillants',
   'highlights.copy': 'Copier le texte',
-  'highlights.copyOf': 'Copier les faits saillants : {title}',
+  'highlights.copyOf': 'Copier le texte des faits saillants : {title}',
   'highlights.copied': 'Texte copié dans le presse-papiers.',
   'highlights.copyFailed': 'Ce navigateur ne permet pas de copier : sélectionnez le texte.',
   'projection.label': 'Projection',
@@ -21,7 +21,7 @@ export const narrativeFr = {
 export const narrativeEn: Record<keyof typeof narrativeFr, string> = {
   'highlights.title': 'Highlights',
   'highlights.copy': 'Copy the text',
-  'highlights.copyOf': 'Copy the highlights: {title}',
+  'highlights.copyOf': 'Copy the text of the highlights: {title}',
   'highlights.copied': 'Text copied to the clipboard.',
   'highlights.copyFailed': 'This browser cannot copy: select the text.',
   'projection.label': 'Projection',
