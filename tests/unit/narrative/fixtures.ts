@@ -24,6 +24,7 @@ export const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   definition_en: null,
   source: 'sample',
   measure: 'flow',
+  headline: false,
   ...over
 });
 
