@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { isRead, type Connector, type SqlQuery } from './types';
-import { ReadCache } from './cache';
+import type { Connector } from './types';
 import { toRows } from './rows';
+import { statementRunner } from './statements';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
@@ -16,7 +16,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * DuckDB-wasm in Node, synchronous bindings: the server renders the first charts with it, and the
- * tests run the very same SQL the browser runs. Same engine, same version, same answers.
+ * tests run the very same SQL the browser runs. Same engine, same version, same answers. Thin: caching,
+ * transactions and the in-memory index are the coordinator's.
  */
 export async function connectNode(): Promise<Connector> {
   const require = createRequire(import.meta.url);
@@ -33,45 +34,26 @@ export async function connectNode(): Promise<Connector> {
   );
   await db.instantiate();
   const conn = db.connect();
-  const prepared = new Map<string, ReturnType<typeof conn.prepare>>();
-  const cache = new ReadCache();
+  type Statement = ReturnType<typeof conn.prepare>;
+  const run = statementRunner({
+    run: async (sql) => conn.query(sql),
+    prepare: async (sql) => conn.prepare(sql),
+    runPrepared: async (s: Statement, params) => s.query(...params),
+    close: async (s: Statement) => s.close()
+  });
 
   return {
-    async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
+    async query<T>(q: Parameters<Connector['query']>[0]): Promise<T[]> {
       await nextTurn();
-      if (!isRead(sql)) {
-        cache.clear();
-        for (const stmt of prepared.values()) stmt.close();
-        prepared.clear();
-        if (params.length === 0) return toRows<T>(conn.query(sql));
-        const once = conn.prepare(sql);
-        try {
-          return toRows<T>(once.query(...params));
-        } finally {
-          once.close();
-        }
-      }
-      if (params.length === 0) return cache.read({ sql }, async () => toRows<T>(conn.query(sql)));
-      let stmt = prepared.get(sql);
-      if (!stmt) {
-        stmt = conn.prepare(sql);
-        prepared.set(sql, stmt);
-      }
-      return toRows<T>(stmt.query(...params));
-    },
-    get generation() {
-      return cache.generation;
+      return toRows<T>(await run(q));
     },
     async registerText(name, text) {
-      cache.clear();
       db.registerFileText(name, text);
     },
     async registerBytes(name, bytes) {
-      cache.clear();
       db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {
-      cache.clear();
       db.dropFile(name);
     },
     async readFile(name) {

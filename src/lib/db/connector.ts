@@ -1,7 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
-import { isRead, type Connector, type SqlQuery } from './types';
-import { ReadCache } from './cache';
+import type { Connector } from './types';
 import { toRows } from './rows';
+import { statementRunner } from './statements';
 // The app serves the wasm and its worker itself: no CDN, works with the network off.
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
@@ -17,11 +17,6 @@ export function connect(): Promise<Connector> {
   return ready;
 }
 
-/** Whether the engine has been asked for already (started or starting). */
-export function isStarted(): boolean {
-  return ready !== undefined;
-}
-
 async function start(): Promise<Connector> {
   performance.mark('vigie:duckdb:start'); // `npm run bench` reads the vigie:duckdb:* marks
   const worker = new Worker(workerUrl); // its script downloads while the library's chunk loads
@@ -33,54 +28,31 @@ async function start(): Promise<Connector> {
   return wrap(db, conn);
 }
 
+/** The worker's database as a thin connector: caching, transactions and the index are the coordinator's. */
 function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
-  // Prepared once per statement text: filters change values, not SQL, so the plans are reused.
-  const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
-  const cache = new ReadCache();
+  const run = statementRunner({
+    run: (sql) => conn.query(sql),
+    prepare: (sql) => conn.prepare(sql),
+    runPrepared: (s: AsyncPreparedStatement, params) => s.query(...params),
+    close: (s: AsyncPreparedStatement) => s.close()
+  });
   return {
-    async query<T>({ sql, params = [] }: SqlQuery): Promise<T[]> {
-      if (!isRead(sql)) {
-        cache.clear();
-        const stale = [...prepared.values()];
-        prepared.clear();
-        await Promise.all(stale.map((s) => s.then((st) => st.close()).catch(() => {})));
-        if (params.length === 0) return toRows<T>(await conn.query(sql));
-        const once = await conn.prepare(sql);
-        try {
-          return toRows<T>(await once.query(...params));
-        } finally {
-          await once.close();
-        }
-      }
-      if (params.length === 0) return cache.read({ sql }, async () => toRows<T>(await conn.query(sql)));
-      let stmt = prepared.get(sql);
-      if (!stmt) {
-        stmt = conn.prepare(sql);
-        prepared.set(sql, stmt);
-        stmt.catch(() => prepared.delete(sql));
-      }
-      return toRows<T>(await (await stmt).query(...params));
-    },
-    get generation() {
-      return cache.generation;
+    async query<T>(q: Parameters<Connector['query']>[0]): Promise<T[]> {
+      return toRows<T>(await run(q));
     },
     async registerText(name, text) {
-      cache.clear();
       await db.registerFileText(name, text);
     },
     async registerBytes(name, bytes) {
-      cache.clear();
       await db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {
-      cache.clear();
       await db.dropFile(name);
     },
     async readFile(name) {
       return db.copyFileToBuffer(name);
     },
     async registerBlob(name, file) {
-      cache.clear();
       const { DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
       await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
     }

@@ -20,15 +20,14 @@ export function isRead(sql: string): boolean {
 /** A plain row: BigInts become numbers, dates should be cast to text in SQL. */
 export type Row = Record<string, string | number | boolean | null>;
 
-/** The one door to a DuckDB database, in a browser worker or in Node. */
+/**
+ * A thin door to one DuckDB database, in a browser worker or in Node: runs statements and registers
+ * files, nothing more. Caching, transactions, the in-memory index and who answers are the
+ * coordinator's (`src/lib/coordinator`), which is itself a Connector over one of these.
+ */
 export interface Connector {
   /** Runs one statement and returns its rows as plain objects. */
   query<T = Row>(q: SqlQuery): Promise<T[]>;
-  /**
-   * Grows whenever the data may have changed (a write, a file registered or dropped): what was computed
-   * from the data at one generation is stale at another.
-   */
-  readonly generation: number;
   /** Makes `text` readable by `read_csv('name')`. Re-registering a name replaces it. */
   registerText(name: string, text: string): Promise<void>;
   /** Makes `bytes` readable by `read_csv('name')` without decoding them in JavaScript. */

@@ -1,10 +1,10 @@
+import { Coordinator } from '$lib/coordinator/coordinator';
 import { connect } from '$lib/db/connector';
-import type { Connector } from '$lib/db/types';
 import { listLocal, type LocalDataset } from '$lib/import/local';
 import { ReplayMismatch, replayImport } from '$lib/import/replay';
 import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
 
-let loaded: { key: string; db: Promise<Connector> } | undefined;
+let loaded: { key: string; db: Promise<Coordinator> } | undefined;
 const listeners = new Set<(state: EngineState) => void>();
 
 /** Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading), ready, failed. */
@@ -57,11 +57,12 @@ export function replayFailures(): ReadonlyMap<string, ReplayFailure> {
   return new Map(unreplayed);
 }
 
-async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
+async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   setState('starting');
   // The engine first, then the CSVs: downloading and decoding them (82 MB at 1 M rows) while the wasm
   // compiles takes the two cores from the compile, and every use of the data waits for both anyway.
-  const db = await connect();
+  // The browser pre-aggregates: one page asks the same few indicators again on every filter change.
+  const db = new Coordinator(await connect(), { preaggregate: true });
   const [files, local] = await Promise.all([
     Promise.all(
       manifest.map(async (entry): Promise<DatasetFile> => {
@@ -95,7 +96,7 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Connector> {
  * The browser's DuckDB with the published datasets loaded. Started once; a new manifest (a dataset
  * published meanwhile) reloads the data into the same engine.
  */
-export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Connector> {
+export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   const key = manifest.map((e) => `${e.name}@${e.version}`).join('|');
   if (loaded?.key !== key) {
     const db = load(manifest);

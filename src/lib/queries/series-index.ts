@@ -1,24 +1,12 @@
-import { keptUntilDataChanges } from '$lib/db/cache';
-import type { Connector, SqlQuery } from '$lib/db/types';
-import { FILTER_DIMENSIONS, type Dimension, type FilterDimension, type Filters } from './filters';
-import { breakdownQuery, rollupTable, seriesQuery, type BreakdownPoint, type SeriesPoint } from './observations';
+import type { SqlQuery } from '$lib/db/types';
+import { FILTER_DIMENSIONS } from './filters';
+import { rollupTable, type SeriesPoint } from './observations';
 
-// A filter change on a page (the overview, an indicator, a report) asks for the same few indicators under other filters. Through the
-// engine that is a message to its worker and an answer back: 9 ms at the median and near 20 ms at p95 on
-// a 2-core machine however small the rollup read, more than a frame. The finest rollup of those
-// indicators (one row per point and combination of region, discipline and program: ≈35 000 rows for
-// eight indicators over twelve years of quarters, whatever the number of observations) is kept here
-// instead, in arrays, and re-summed for each set of filters (or split by one dimension's values, for a
-// breakdown) in well under a millisecond. The answers are exactly `seriesQuery`'s and `breakdownQuery`'s
-// (tests/unit/queries/series-index.test.ts compares them for every filter shape).
-
-/** Beyond this many rows the index would cost more memory than it saves time: the engine answers. */
+/** Beyond this many rows an index in memory would cost more than it saves: the engine answers. */
 export const INDEX_MAX_ROWS = 250_000;
 
-const NONE = -1;
-
-/** What names a point (an indicator's period) and says how its rows combine. */
-interface PointFields {
+/** A row an index in memory is built from: a point's partial sums for one combination of dimension values. */
+export interface IndexRow {
   indicator_id: string;
   period: string;
   start: string;
@@ -27,36 +15,14 @@ interface PointFields {
   year: number;
   /** Percent indicators average their rows; the others add them up. */
   mean: boolean;
-}
-
-/** Points of the index, one per (indicator, period), sorted as `seriesQuery` sorts them. */
-interface IndexPoint extends PointFields {
-  /** Whether the indicator has each filter dimension (a filter on one it lacks keeps every row). */
-  has: boolean[];
-}
-
-/** The finest rollup of some indicators, column by column. */
-export interface SeriesIndex {
-  readonly points: readonly IndexPoint[];
-  /** For each row: its point, each filter dimension's value (a code into `values`), its partial sums. */
-  readonly point: Int32Array;
-  readonly dims: readonly Int32Array[];
-  readonly values: readonly Map<string, number>[];
-  readonly sum: Float64Array;
-  readonly count: Float64Array;
-  readonly sample: Uint8Array;
-  readonly notes: readonly (readonly string[] | null)[];
-  readonly sources: readonly (readonly string[] | null)[];
-}
-
-/** A row of the finest rollup, as `seriesIndexQuery` reads it. */
-interface IndexRow extends PointFields {
   has_region: boolean;
   has_discipline: boolean;
   has_program: boolean;
   region: string | null;
   discipline: string | null;
   program: string | null;
+  /** Only in an index by country. */
+  country?: string | null;
   value_sum: number | null;
   value_count: number;
   sample: boolean;
@@ -65,259 +31,39 @@ interface IndexRow extends PointFields {
   sources: Iterable<string | null> | { toArray(): Iterable<string | null> } | null;
 }
 
-/** A list column's value as plain strings (an Arrow vector has `toArray`). */
-function listOf(v: IndexRow['notes']): string[] | null {
-  if (v === null) return null;
-  const items = 'toArray' in v ? v.toArray() : v;
-  const out = [...items].filter((x): x is string => x !== null);
-  return out.length ? out : null;
-}
+const UNITS = `(SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY indicator_id)`;
 
-/** The rows the index is built from: the finest rollup of `indicatorIds`, points in order. */
-export function seriesIndexQuery(indicatorIds: readonly string[]): SqlQuery {
+/**
+ * The rows of an index of `indicatorIds`, points in order: the finest rollup (one row per point and
+ * combination of region, discipline and program); with `byCountry`, the observations summed per
+ * country as well (there is no rollup by country). At most INDEX_MAX_ROWS + 1 rows.
+ */
+export function seriesIndexQuery(indicatorIds: readonly string[], byCountry = false): SqlQuery {
   const ids = indicatorIds.length ? indicatorIds : [''];
-  return {
-    sql: `SELECT o.indicator_id, o.period, o.start, o."end", o.granularity, o.year, i.unit = 'percent' AS mean,
-  o.has_region, o.has_discipline, o.has_program, o.region, o.discipline, o.program,
-  o.value_sum, o.value_count, o.sample,
-  CASE WHEN len(o.notes) > 0 THEN o.notes END AS notes, CASE WHEN len(o.sources) > 0 THEN o.sources END AS sources
-FROM ${rollupTable(FILTER_DIMENSIONS)} o
-JOIN (SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY indicator_id) i USING (indicator_id)
-WHERE o.indicator_id IN (${ids.map(() => '?').join(', ')})
+  const inIds = `o.indicator_id IN (${ids.map(() => '?').join(', ')})`;
+  const lists = `CASE WHEN len(o.notes) > 0 THEN o.notes END AS notes, CASE WHEN len(o.sources) > 0 THEN o.sources END AS sources`;
+  const sql = byCountry
+    ? `SELECT o.* EXCLUDE (all_notes, all_sources, period_start, period_end),
+  CASE WHEN len(o.all_notes) > 0 THEN o.all_notes END AS notes, CASE WHEN len(o.all_sources) > 0 THEN o.all_sources END AS sources
+FROM (
+  SELECT o.indicator_id, o.period, strftime(o.period_start, '%Y-%m-%d') AS start, strftime(o.period_end, '%Y-%m-%d') AS "end",
+    o.granularity, year(o.period_start) AS year, i.unit = 'percent' AS mean,
+    d.has_region, d.has_discipline, d.has_program, o.region, o.discipline, o.program, o.country,
+    sum(o.value) AS value_sum, count(o.value) AS value_count, bool_or(o.is_sample) AS sample,
+    list_distinct(list(o.note)) AS all_notes, list_distinct(list(o.source)) AS all_sources, o.period_start, o.period_end
+  FROM observations o JOIN ${UNITS} i USING (indicator_id) JOIN indicator_dims d USING (indicator_id)
+  WHERE ${inIds}
+  GROUP BY o.indicator_id, o.period, o.period_start, o.period_end, o.granularity, i.unit,
+    d.has_region, d.has_discipline, d.has_program, o.region, o.discipline, o.program, o.country
+) o
 ORDER BY o.indicator_id, o.period_start, o.period_end, o.period
-LIMIT ?`,
-    params: [...ids, INDEX_MAX_ROWS + 1]
-  };
+LIMIT ?`
+    : `SELECT o.indicator_id, o.period, o.start, o."end", o.granularity, o.year, i.unit = 'percent' AS mean,
+  o.has_region, o.has_discipline, o.has_program, o.region, o.discipline, o.program,
+  o.value_sum, o.value_count, o.sample, ${lists}
+FROM ${rollupTable(FILTER_DIMENSIONS)} o JOIN ${UNITS} i USING (indicator_id)
+WHERE ${inIds}
+ORDER BY o.indicator_id, o.period_start, o.period_end, o.period
+LIMIT ?`;
+  return { sql, params: [...ids, INDEX_MAX_ROWS + 1] };
 }
-
-/** Builds the index from `seriesIndexQuery`'s rows; null when there are too many to be worth it. */
-export function buildSeriesIndex(rows: readonly IndexRow[]): SeriesIndex | null {
-  if (rows.length > INDEX_MAX_ROWS) return null;
-  const n = rows.length;
-  const points: IndexPoint[] = [];
-  const point = new Int32Array(n);
-  const dims = FILTER_DIMENSIONS.map(() => new Int32Array(n));
-  const values = FILTER_DIMENSIONS.map(() => new Map<string, number>());
-  const sum = new Float64Array(n);
-  const count = new Float64Array(n);
-  const sample = new Uint8Array(n);
-  const notes: (string[] | null)[] = new Array<string[] | null>(n);
-  const sources: (string[] | null)[] = new Array<string[] | null>(n);
-  let last: IndexPoint | undefined;
-  rows.forEach((r, i) => {
-    // Rows arrive sorted by point: a new point starts where the key changes.
-    if (
-      !last ||
-      last.indicator_id !== r.indicator_id ||
-      last.period !== r.period ||
-      last.start !== r.start ||
-      last.end !== r.end ||
-      last.granularity !== r.granularity
-    ) {
-      last = {
-        indicator_id: r.indicator_id,
-        period: r.period,
-        start: r.start,
-        end: r.end,
-        granularity: r.granularity,
-        year: r.year,
-        mean: r.mean,
-        has: [r.has_region, r.has_discipline, r.has_program]
-      };
-      points.push(last);
-    }
-    point[i] = points.length - 1;
-    FILTER_DIMENSIONS.forEach((d, k) => {
-      const v = r[d];
-      const codes = values[k]!;
-      let code = v === null ? NONE : codes.get(v);
-      if (code === undefined) codes.set(v!, (code = codes.size));
-      dims[k]![i] = code;
-    });
-    sum[i] = r.value_sum ?? NaN;
-    count[i] = r.value_count;
-    sample[i] = r.sample ? 1 : 0;
-    notes[i] = listOf(r.notes);
-    sources[i] = listOf(r.sources);
-  });
-  return { points, point, dims, values, sum, count, sample, notes, sources };
-}
-
-/** Orders text by code point, as DuckDB orders VARCHAR (UTF-16 units differ above U+FFFF). */
-function byCodePoint(a: string, b: string): number {
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(j)!;
-    if (x !== y) return x - y;
-    i += x > 0xffff ? 2 : 1;
-    j += y > 0xffff ? 2 : 1;
-  }
-  return a.length - b.length;
-}
-
-/** `list_distinct` of the lists, sorted and joined as the rollups join them; null when empty. */
-function joined(lists: (readonly string[])[] | undefined): string | null {
-  if (!lists) return null;
-  const all = [...new Set(lists.flat())].sort(byCodePoint);
-  return all.length ? all.join(' · ') : null;
-}
-
-/** The index's rows under a set of filters, summed per slot: a point, or a point and a value of one dimension. */
-interface Sums {
-  /** Slots per point: 1, or the split dimension's values plus one for "not said" (slot 0). */
-  width: number;
-  seen: Uint8Array;
-  sums: Float64Array;
-  known: Uint8Array;
-  counts: Float64Array;
-  sample: Uint8Array;
-  notes: Map<number, (readonly string[])[]>;
-  sources: Map<number, (readonly string[])[]>;
-}
-
-/** Sums the rows of `indicatorIds` that `filters` keep, per point, and per value of dimension `split` if given. */
-function sumsOf(index: SeriesIndex, indicatorIds: readonly string[], filters: Filters, split: number | null): Sums {
-  const wanted = new Set(indicatorIds);
-  const { points } = index;
-  const kept = new Uint8Array(points.length);
-  points.forEach((p, i) => {
-    kept[i] =
-      wanted.has(p.indicator_id) &&
-      (filters.from === null || p.year >= filters.from) &&
-      (filters.to === null || p.year <= filters.to)
-        ? 1
-        : 0;
-  });
-  // A filter value the data never holds matches no row (but still keeps indicators without that dimension).
-  const filter = FILTER_DIMENSIONS.map((d, k) => (filters[d] === null ? null : (index.values[k]!.get(filters[d]!) ?? -2)));
-  const width = split === null ? 1 : index.values[split]!.size + 1;
-  const slots = points.length * width;
-  const out: Sums = {
-    width,
-    seen: new Uint8Array(slots),
-    sums: new Float64Array(slots),
-    known: new Uint8Array(slots),
-    counts: new Float64Array(slots),
-    sample: new Uint8Array(slots),
-    notes: new Map(),
-    sources: new Map()
-  };
-  const n = index.point.length;
-  rows: for (let i = 0; i < n; i++) {
-    const p = index.point[i]!;
-    if (!kept[p]) continue;
-    for (let k = 0; k < filter.length; k++) {
-      const f = filter[k];
-      if (f !== null && f !== undefined && index.dims[k]![i] !== f && points[p]!.has[k]) continue rows;
-    }
-    const slot = split === null ? p : p * width + index.dims[split]![i]! + 1;
-    out.seen[slot] = 1;
-    const s = index.sum[i]!;
-    if (!Number.isNaN(s)) {
-      out.sums[slot] = out.sums[slot]! + s;
-      out.known[slot] = 1;
-    }
-    out.counts[slot] = out.counts[slot]! + index.count[i]!;
-    out.sample[slot] = out.sample[slot]! | index.sample[i]!;
-    const note = index.notes[i];
-    if (note) (out.notes.get(slot) ?? out.notes.set(slot, []).get(slot)!).push(note);
-    const source = index.sources[i];
-    if (source) (out.sources.get(slot) ?? out.sources.set(slot, []).get(slot)!).push(source);
-  }
-  return out;
-}
-
-/** The point `p` as the engine gives it, from the sums of one slot. */
-function pointOf(p: IndexPoint, s: Sums, slot: number): SeriesPoint {
-  return {
-    indicator_id: p.indicator_id,
-    period: p.period,
-    start: p.start,
-    end: p.end,
-    granularity: p.granularity,
-    value: s.known[slot] ? (p.mean ? s.sums[slot]! / s.counts[slot]! : s.sums[slot]!) : null,
-    sample: s.sample[slot] === 1,
-    note: joined(s.notes.get(slot)),
-    source: joined(s.sources.get(slot))
-  };
-}
-
-/** What `seriesQuery(indicatorIds, filters)` answers, from the index. */
-export function seriesFromIndex(index: SeriesIndex, indicatorIds: readonly string[], filters: Filters): SeriesPoint[] {
-  const s = sumsOf(index, indicatorIds, filters, null);
-  return index.points.flatMap((p, i) => (s.seen[i] ? [pointOf(p, s, i)] : []));
-}
-
-/** What `breakdownQuery(indicatorId, dimension, filters)` answers, from the index: keys in the engine's order, unsaid last. */
-export function breakdownFromIndex(
-  index: SeriesIndex,
-  indicatorId: string,
-  dimension: FilterDimension,
-  filters: Filters
-): BreakdownPoint[] {
-  const k = FILTER_DIMENSIONS.indexOf(dimension);
-  const s = sumsOf(index, [indicatorId], filters, k);
-  const keys: (string | null)[] = [null, ...index.values[k]!.keys()]; // slot j holds code j − 1
-  const order = keys.map((_, j) => j).sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : byCodePoint(keys[a]!, keys[b]!)));
-  return index.points.flatMap((p, i) =>
-    order.flatMap((j) => (s.seen[i * s.width + j] ? [{ ...pointOf(p, s, i * s.width + j), key: keys[j] ?? null }] : []))
-  );
-}
-
-/** How a view reads series: from the engine's rollups, or from an index kept in the page's memory. */
-export type SeriesReader = (
-  db: Connector,
-  indicatorIds: readonly string[],
-  filters: Filters,
-  /** The indicators an index may be kept for, when the ones asked change often (a report's ticks); default: those asked. */
-  within?: readonly string[]
-) => Promise<SeriesPoint[]>;
-
-/** The engine answers (the server's first render, the benchmark's floor). */
-export const seriesFromEngine: SeriesReader = (db, ids, filters) => db.query<SeriesPoint>(seriesQuery(ids, filters));
-
-/** The index of `indicatorIds` on `db`'s current data: built once, again after the data changes. */
-export function seriesIndexOf(db: Connector, indicatorIds: readonly string[]): Promise<SeriesIndex | null> {
-  const key = `series-index\n${[...indicatorIds].sort().join('\n')}`;
-  return keptUntilDataChanges(db, key, async () => buildSeriesIndex(await db.query<IndexRow>(seriesIndexQuery(indicatorIds))));
-}
-
-/** The answer from the index of `ids` when there is one (built, not too large), from the engine otherwise. */
-async function fromIndexOr<T>(
-  db: Connector,
-  ids: readonly string[],
-  fromIndex: (index: SeriesIndex) => T,
-  fromEngine: () => Promise<T>
-): Promise<T> {
-  const index = await seriesIndexOf(db, ids).catch(() => null);
-  return index ? fromIndex(index) : fromEngine();
-}
-
-/** Reads from the index when there is one, from the engine otherwise. */
-export const seriesFromMemory: SeriesReader = (db, ids, filters, within = ids) =>
-  fromIndexOr(
-    db,
-    within,
-    (index) => seriesFromIndex(index, ids, filters),
-    () => seriesFromEngine(db, ids, filters)
-  );
-
-/** How a view reads a breakdown: from the engine, or from the index of the one indicator. */
-export type BreakdownReader = (
-  db: Connector,
-  indicatorId: string,
-  dimension: Dimension,
-  filters: Filters
-) => Promise<BreakdownPoint[]>;
-
-/** The engine answers (the server's first render). */
-export const breakdownFromEngine: BreakdownReader = (db, id, dimension, filters) =>
-  db.query<BreakdownPoint>(breakdownQuery(id, dimension, filters));
-
-/** From the index of the indicator when there is one; countries, which the index does not hold, from the engine. */
-export const breakdownFromMemory: BreakdownReader = (db, id, dimension, filters) => {
-  const fromEngine = () => breakdownFromEngine(db, id, dimension, filters);
-  return dimension === 'country'
-    ? fromEngine()
-    : fromIndexOr(db, [id], (index) => breakdownFromIndex(index, id, dimension, filters), fromEngine);
-};

@@ -1,4 +1,4 @@
-import type { Connector } from '$lib/db/types';
+import { Coordinator } from '$lib/coordinator/coordinator';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { survey, type CurrentDataset } from './current';
 import { logDamage, type Damage } from './damage';
@@ -8,7 +8,7 @@ import { Thread } from './threads/thread';
 
 /** The data as loaded at one moment: the engine that answers the pages, its manifest, what was left out. */
 export interface Snapshot {
-  db: Connector;
+  db: Coordinator;
   manifest: DatasetEntry[];
   /** Datasets left out (manifest, content or CSV damaged), with the reason. */
   damaged: Damage[];
@@ -52,7 +52,7 @@ async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Pr
     const { manifest, damaged } = await thread.call('load', { list });
     const all = [...listed, ...damaged];
     logDamage(all);
-    return { db: threadConnector(thread), manifest, damaged: all, stamp, thread };
+    return { db: new Coordinator(threadConnector(thread)), manifest, damaged: all, stamp, thread };
   } catch (err) {
     await thread.close();
     throw err;

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { browserEngine, onEngineState } from '$lib/engine/browser';
 import { localData } from './data.svelte';
@@ -27,12 +27,12 @@ interface LiveOptions<P, M> {
   /** The datasets to load in the browser's engine. */
   manifest: () => readonly DatasetEntry[];
   /** The same computation the server ran, on the browser's engine. */
-  compute: (db: Connector, params: P) => Promise<M>;
+  compute: (db: Coordinator, params: P) => Promise<M>;
   /**
    * Work to do as soon as the engine holds the data (again), before a manager's first change asks for
    * it: e.g. an index kept in memory. Never starts the engine itself.
    */
-  prepare?: (db: Connector) => Promise<unknown>;
+  prepare?: (db: Coordinator) => Promise<unknown>;
 }
 
 /** Tells whoever measures (`npm run bench`) that the page shows a model it computed, painted or not. */

@@ -1,5 +1,6 @@
 import { DIMENSIONS, FILTER_DIMENSIONS, type Dimension, type FilterDimension, type Filters } from '$lib/queries/filters';
 import type { BreakdownView, IndicatorParams } from '$lib/views/indicator';
+import type { PageName, ParamsOf } from '$lib/views/pages';
 import type { ReportParams } from '$lib/views/report';
 
 // Every page's URL parameters, read and written here and nowhere else: the server's load, the browser's
@@ -110,4 +111,16 @@ export function reportParamsFromUrl(params: URLSearchParams): ReportParams {
           )
         ].slice(0, 100);
   return { filters: filtersFromUrl(params), indicators };
+}
+
+const PARAMS: { [N in PageName]: (query: URLSearchParams, id: string) => ParamsOf<N> } = {
+  overview: (query) => filtersFromUrl(query),
+  indicator: (query, id) => indicatorParamsFromUrl(id, query),
+  agreements: (query) => filtersFromUrl(query),
+  report: (query) => reportParamsFromUrl(query)
+};
+
+/** A page's parameters from its URL's query (and, for an indicator, the id its path names). */
+export function pageParams<N extends PageName>(page: N, query: URLSearchParams, id = ''): ParamsOf<N> {
+  return (PARAMS[page] as (query: URLSearchParams, id: string) => ParamsOf<N>)(query, id);
 }

@@ -1,9 +1,9 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import { agreementsQuery, type Agreement } from '$lib/queries/agreements';
 import type { Annotation } from '$lib/queries/annotations';
 import type { Filters } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
-import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
+import type { SeriesPoint } from '$lib/queries/observations';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
 import { combineOf } from './accumulate';
@@ -79,12 +79,12 @@ export function cumulate(points: readonly SeriesPoint[]): { early: SeriesPoint[]
 }
 
 /** The agreements page's model for a set of filters (only the period applies). */
-export async function agreementsModel(db: Connector, filters: Filters): Promise<AgreementsModel> {
+export async function agreementsModel(db: Coordinator, filters: Filters): Promise<AgreementsModel> {
   const periodOnly: Filters = { ...filters, region: null, discipline: null, program: null };
   const [agreements, { catalogue, annotations, options }, perYear] = await Promise.all([
     db.query<Agreement>(agreementsQuery(periodOnly)),
     pageBasis(db),
-    db.query<SeriesPoint>(seriesQuery(['ententes_nouvelles'], periodOnly))
+    db.series(['ententes_nouvelles'], periodOnly)
   ]);
   const byCountry = new Map<string, PartnerCountry>();
   for (const a of agreements) {

@@ -1,5 +1,4 @@
-import { keptUntilDataChanges } from '$lib/db/cache';
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import { annotationsQuery, type Annotation } from '$lib/queries/annotations';
 import { indicatorDimsQuery, indicatorsQuery, type Indicator, type IndicatorDims } from '$lib/queries/indicators';
 import { filterOptions, type FilterOptions } from './options';
@@ -17,8 +16,8 @@ export interface Basis {
  * objects from one filter change to the next let a page skip everything drawn from them (filter
  * choices, names, targets, events).
  */
-export function pageBasis(db: Connector): Promise<Basis> {
-  return keptUntilDataChanges(db, 'page-basis', async () => {
+export function pageBasis(db: Coordinator): Promise<Basis> {
+  return db.kept('page-basis', async () => {
     const [catalogue, dims, annotations, options] = await Promise.all([
       db.query<Indicator>(indicatorsQuery()),
       db.query<IndicatorDims>(indicatorDimsQuery()),

@@ -1,7 +1,7 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import { datasetSummaryQuery, type DatasetSummary } from '$lib/queries/datasets';
 
 /** The Données page: every loaded dataset, its coverage and whether it is sample or real. */
-export async function datasetsModel(db: Connector): Promise<DatasetSummary[]> {
+export async function datasetsModel(db: Coordinator): Promise<DatasetSummary[]> {
   return db.query<DatasetSummary>(datasetSummaryQuery());
 }

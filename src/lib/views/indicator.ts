@@ -1,17 +1,8 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { Annotation } from '$lib/queries/annotations';
 import { DIMENSIONS, type Dimension, type Filters } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
 import type { BreakdownPoint, SeriesPoint } from '$lib/queries/observations';
-import {
-  breakdownFromEngine,
-  breakdownFromMemory,
-  seriesFromEngine,
-  seriesFromMemory,
-  seriesIndexOf,
-  type BreakdownReader,
-  type SeriesReader
-} from '$lib/queries/series-index';
 import type { Fact } from '$lib/narrative/facts';
 import { breakdownHighlightsOf } from '$lib/narrative/rules';
 import { pageBasis } from './basis';
@@ -103,25 +94,13 @@ export function groupBreakdown(rows: readonly BreakdownPoint[], unit: string): B
   return groups;
 }
 
-/** How the page reads its series and breakdown: the browser passes its in-memory index (`fromMemory`). */
-export interface IndicatorReaders {
-  series: SeriesReader;
-  breakdown: BreakdownReader;
-}
-const fromEngine: IndicatorReaders = { series: seriesFromEngine, breakdown: breakdownFromEngine };
-export const fromMemory: IndicatorReaders = { series: seriesFromMemory, breakdown: breakdownFromMemory };
-
-/** Builds the index of the page's indicator as soon as the engine holds the data, before the first change. */
-export async function prepareIndicator(db: Connector, id: string): Promise<void> {
-  await seriesIndexOf(db, [id]);
+/** What the indicator page will ask for (its breakdown by country too), built ahead of the first change. */
+export async function prepareIndicator(db: Coordinator, params: IndicatorParams): Promise<void> {
+  await db.prepare([params.id], params.dim);
 }
 
 /** The indicator page's model for a set of parameters. */
-export async function indicatorModel(
-  db: Connector,
-  params: IndicatorParams,
-  read: IndicatorReaders = fromEngine
-): Promise<IndicatorModel> {
+export async function indicatorModel(db: Coordinator, params: IndicatorParams): Promise<IndicatorModel> {
   const { catalogue, dims: allDims, annotations, options } = await pageBasis(db);
   const indicator = catalogue.find((i) => i.indicator_id === params.id) ?? null;
   const has = allDims.find((d) => d.indicator_id === params.id);
@@ -144,9 +123,9 @@ export async function indicatorModel(
   if (!indicator) return empty;
   // Every year read, the years chosen here by the indicator's kind of year (views/granularity.ts).
   const filters = allYears(params.filters);
-  const all = await read.series(db, [indicator.indicator_id], filters);
+  const all = await db.series([indicator.indicator_id], filters);
   const dim = params.dim && dims.includes(params.dim) ? params.dim : null;
-  const rows = dim ? await read.breakdown(db, indicator.indicator_id, dim, filters) : [];
+  const rows = dim ? await db.breakdown(indicator.indicator_id, dim, filters) : [];
   // The panel's rules: the same series, change, target, projection, highlights and display periods as the overview's.
   const panel = panelOf(isAxis(indicator.axis) ? indicator.axis : AXES[0], indicator, all, has, params.filters, annotations);
   const c = combineOf(indicator);

@@ -1,4 +1,4 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import { filterOptionsQuery } from '$lib/queries/observations';
 
 /** The choices of the filter bar, from the data loaded. */
@@ -13,7 +13,7 @@ export interface FilterOptions {
 const french = new Intl.Collator('fr');
 
 /** Reads the filter bar's choices from the engine. */
-export async function filterOptions(db: Connector): Promise<FilterOptions> {
+export async function filterOptions(db: Coordinator): Promise<FilterOptions> {
   const rows = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
   const pick = (d: string) => rows.filter((r) => r.dimension === d).map((r) => r.value);
   return {

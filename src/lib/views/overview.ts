@@ -1,9 +1,8 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { Annotation } from '$lib/queries/annotations';
 import { FILTER_DIMENSIONS, hasDimensionFilter, type FilterDimension, type Filters } from '$lib/queries/filters';
 import type { Indicator, IndicatorDims } from '$lib/queries/indicators';
 import type { SeriesPoint } from '$lib/queries/observations';
-import { seriesFromEngine, seriesIndexOf, type SeriesReader } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
 import type { FilterOptions } from './options';
 import type { PeriodLike } from '$lib/i18n/format';
@@ -185,25 +184,17 @@ export function headlinesOf(catalogue: readonly Indicator[]): { axis: Axis; indi
   });
 }
 
-/** Builds the in-memory index of the headline series, so that the first filter change finds it ready. */
-export async function prepareOverview(db: Connector): Promise<void> {
+/** What the overview will ask for, built ahead so that the first filter change finds it ready. */
+export async function prepareOverview(db: Coordinator): Promise<void> {
   const { catalogue } = await pageBasis(db);
-  await seriesIndexOf(
-    db,
-    headlinesOf(catalogue).map((h) => h.indicator.indicator_id)
-  );
+  await db.prepare(headlinesOf(catalogue).map((h) => h.indicator.indicator_id));
 }
 
-/** The headline indicators' series are read by `read`: the browser passes its in-memory index. */
-export async function overviewModel(
-  db: Connector,
-  filters: Filters,
-  read: SeriesReader = seriesFromEngine
-): Promise<OverviewModel> {
+/** The overview's model: each axis's headline indicator under `filters`. */
+export async function overviewModel(db: Coordinator, filters: Filters): Promise<OverviewModel> {
   const { catalogue, dims, annotations, options } = await pageBasis(db);
   const headlines = headlinesOf(catalogue);
-  const rows = await read(
-    db,
+  const rows = await db.series(
     headlines.map((h) => h.indicator.indicator_id),
     allYears(filters)
   );

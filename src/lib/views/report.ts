@@ -1,7 +1,6 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { Filters } from '$lib/queries/filters';
 import type { Indicator } from '$lib/queries/indicators';
-import { seriesFromEngine, type SeriesReader } from '$lib/queries/series-index';
 import { pageBasis } from './basis';
 import {
   allYears,
@@ -30,14 +29,10 @@ export interface ReportModel extends OverviewModel {
  * The report's panels, computed the same way on the server and in the browser. Without a choice it is
  * the overview itself; with one, each ticked indicator becomes a panel, in the catalogue's order.
  */
-export async function reportModel(
-  db: Connector,
-  params: ReportParams,
-  read: SeriesReader = seriesFromEngine
-): Promise<ReportModel> {
+export async function reportModel(db: Coordinator, params: ReportParams): Promise<ReportModel> {
   const { filters, indicators } = params;
   const { catalogue, dims, annotations, options } = await pageBasis(db);
-  if (indicators === null) return { ...(await overviewModel(db, filters, read)), catalogue };
+  if (indicators === null) return { ...(await overviewModel(db, filters)), catalogue };
   const drawable = catalogue.filter((i) => isAxis(i.axis));
   const chosen = drawable
     .filter((i) => indicators.includes(i.indicator_id))
@@ -45,8 +40,7 @@ export async function reportModel(
   // One index for every indicator a report can tick: ticking another one finds it ready.
   const ids = chosen.map((c) => c.indicator.indicator_id);
   const rows = ids.length
-    ? await read(
-        db,
+    ? await db.series(
         ids,
         allYears(filters),
         drawable.map((i) => i.indicator_id)

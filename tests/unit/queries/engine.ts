@@ -1,10 +1,13 @@
+import { Coordinator, type CoordinatorOptions } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
-import type { Connector } from '$lib/db/types';
 import { loadDatasets, type DatasetFile } from '$lib/queries/datasets';
 
-/** A fresh in-memory DuckDB-wasm loaded with the given small CSVs (a catalogue is added when absent). */
-export async function engineWith(files: DatasetFile[]): Promise<Connector> {
-  const db = await connectNode();
+/**
+ * A coordinator over a fresh in-memory DuckDB-wasm loaded with the given small CSVs (a catalogue is added
+ * when absent); `options.preaggregate` as the browser's.
+ */
+export async function engineWith(files: DatasetFile[], options: CoordinatorOptions = {}): Promise<Coordinator> {
+  const db = new Coordinator(await connectNode(), options);
   const hasCatalogue = files.some((f) => f.kind === 'indicators');
   const catalogue: DatasetFile = {
     name: 'indicators.csv',

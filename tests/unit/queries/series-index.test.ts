@@ -1,33 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
+import { breakdownFromIndex, buildSeriesIndex, seriesFromIndex, type SeriesIndex } from '$lib/coordinator/series-index';
 import { loadDatasets } from '$lib/queries/datasets';
-import { NO_FILTERS, type Filters } from '$lib/queries/filters';
-import { FILTER_DIMENSIONS } from '$lib/queries/filters';
+import { DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
 import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
-import {
-  breakdownFromIndex,
-  breakdownFromMemory,
-  buildSeriesIndex,
-  INDEX_MAX_ROWS,
-  seriesFromIndex,
-  seriesFromMemory,
-  seriesIndexOf,
-  seriesIndexQuery
-} from '$lib/queries/series-index';
+import { INDEX_MAX_ROWS, seriesIndexQuery, type IndexRow } from '$lib/queries/series-index';
 import { reportModel } from '$lib/views/report';
 import { engineWith } from './engine';
 import { filterShapes, shippedShapes, small } from './shapes';
 
-// The overview answers filter changes from an index in the page's memory instead of the engine: a
-// manager must see exactly the figures the engine would have given, for every filter shape.
+// The browser's coordinator answers filter changes from an index in the page's memory instead of the
+// engine: a manager must see exactly the figures the engine would have given, for every filter shape.
+
+/** The index of `ids` as the coordinator builds it. */
+async function indexOf(db: Coordinator, ids: string[], byCountry = false): Promise<SeriesIndex | null> {
+  return buildSeriesIndex(await db.query<IndexRow>(seriesIndexQuery(ids, byCountry)), byCountry);
+}
 
 /** Sums may be added in another order: equal to the last few binary digits. */
 function rounded<T extends SeriesPoint>(points: T[]) {
   return points.map((p) => ({ ...p, value: p.value === null ? null : Number(p.value.toPrecision(12)) }));
 }
 
-async function expectSame(db: Connector, ids: string[], shapes: Filters[]) {
-  const index = await seriesIndexOf(db, ids);
+async function expectSame(db: Coordinator, ids: string[], shapes: Filters[]) {
+  const index = await indexOf(db, ids);
   expect(index).not.toBeNull();
   let points = 0;
   for (const f of shapes) {
@@ -40,15 +36,16 @@ async function expectSame(db: Connector, ids: string[], shapes: Filters[]) {
 
 const SLOW = 120_000;
 
-/** The indicator page's breakdowns, by each filter dimension, as the engine gives them, under every filter shape. */
-async function expectSameBreakdowns(db: Connector, ids: string[], shapes: Filters[]) {
+/** The indicator page's breakdowns, by each dimension (country too), as the engine gives them, under every filter shape. */
+async function expectSameBreakdowns(db: Coordinator, ids: string[], shapes: Filters[]) {
   let points = 0;
   for (const id of ids) {
-    const index = await seriesIndexOf(db, [id]);
-    for (const dim of FILTER_DIMENSIONS) {
+    const [index, byCountry] = [await indexOf(db, [id]), await indexOf(db, [id], true)];
+    for (const dim of DIMENSIONS) {
       for (const f of shapes) {
         const engine = await db.query<BreakdownPoint>(breakdownQuery(id, dim, f));
-        expect(rounded(breakdownFromIndex(index!, id, dim, f)), `${id} by ${dim} ${JSON.stringify(f)}`).toEqual(rounded(engine));
+        const memory = breakdownFromIndex((dim === 'country' ? byCountry : index)!, id, dim, f);
+        expect(rounded(memory), `${id} by ${dim} ${JSON.stringify(f)}`).toEqual(rounded(engine));
         points += engine.length;
       }
     }
@@ -67,7 +64,7 @@ describe('the in-memory series index', () => {
       );
       await expectSame(db, ['tours', 'rate', 'offices'], shapes);
       // And only the indicators asked for, even when the index holds more.
-      const index = await seriesIndexOf(db, ['tours', 'rate', 'offices']);
+      const index = await indexOf(db, ['tours', 'rate', 'offices']);
       expect(new Set(seriesFromIndex(index!, ['rate'], NO_FILTERS).map((p) => p.indicator_id))).toEqual(new Set(['rate']));
     },
     SLOW
@@ -83,25 +80,38 @@ describe('the in-memory series index', () => {
   );
 
   it(
-    'breaks an indicator down by region, discipline or program as the engine does: keys in its order, unsaid last',
+    'breaks an indicator down by region, country, discipline or program as the engine does: keys in its order, unsaid last',
     async () => {
-      const db = await engineWith([
-        {
-          name: 'observations/t.csv',
-          kind: 'observations',
-          text: small.replace(',États-Unis,USA,Danse,Exportation,', ',,USA,Danse,Exportation,')
-        }
-      ]);
+      const db = await engineWith(
+        [
+          {
+            name: 'observations/t.csv',
+            kind: 'observations',
+            text: small.replace(',États-Unis,USA,Danse,Exportation,', ',,USA,Danse,Exportation,')
+          }
+        ],
+        { preaggregate: true }
+      );
       const shapes = filterShapes(
         { region: ['Europe', 'États-Unis'], discipline: ['Musique', 'Danse'], program: ['Exportation', 'Tournées'] },
         [2018, 2019, 2020]
       );
       await expectSameBreakdowns(db, ['tours', 'rate', 'offices'], shapes);
-      const byRegion = await breakdownFromMemory(db, 'tours', 'region', NO_FILTERS);
+      const byRegion = await db.breakdown('tours', 'region', NO_FILTERS);
       expect(byRegion.filter((p) => p.period === '2018-2019').map((p) => [p.key, p.value])).toEqual([
         ['Europe', 17],
         [null, 5]
       ]);
+      // By country too, from memory: the engine is not asked again once the index is built.
+      await db.breakdown('tours', 'country', NO_FILTERS);
+      const asked: string[] = [];
+      const query = db.query.bind(db);
+      db.query = (q) => (asked.push(q.sql), query(q));
+      const byCountry = await db.breakdown('tours', 'country', { ...NO_FILTERS, region: 'Europe' });
+      expect(asked).toEqual([]);
+      expect(rounded(byCountry)).toEqual(
+        rounded(await query<BreakdownPoint>(breakdownQuery('tours', 'country', { ...NO_FILTERS, region: 'Europe' })))
+      );
     },
     SLOW
   );
@@ -122,11 +132,12 @@ describe('the in-memory series index', () => {
   it(
     'gives a report the same panels from memory as from the engine, whichever indicators are ticked',
     async () => {
-      const { db, ids, shapes } = await shippedShapes();
+      const { db, ids, shapes } = await shippedShapes({ preaggregate: true });
+      const { db: engineOnly } = await shippedShapes();
       for (const indicators of [null, ids.slice(0, 1), ids.slice(1, 4), ids]) {
         for (const filters of shapes.slice(0, 4)) {
           const params = { filters, indicators };
-          const [memory, engine] = [await reportModel(db, params, seriesFromMemory), await reportModel(db, params)];
+          const [memory, engine] = [await reportModel(db, params), await reportModel(engineOnly, params)];
           expect(
             memory.panels.map((p) => rounded(p.series)),
             JSON.stringify(params)
@@ -137,8 +148,8 @@ describe('the in-memory series index', () => {
       const asked: string[] = [];
       const query = db.query.bind(db);
       db.query = (q) => (asked.push(q.sql), query(q));
-      await reportModel(db, { filters: NO_FILTERS, indicators: ids.slice(0, 2) }, seriesFromMemory);
-      await reportModel(db, { filters: { ...NO_FILTERS, from: 2019 }, indicators: ids.slice(2, 5) }, seriesFromMemory);
+      await reportModel(db, { filters: NO_FILTERS, indicators: ids.slice(0, 2) });
+      await reportModel(db, { filters: { ...NO_FILTERS, from: 2019 }, indicators: ids.slice(2, 5) });
       expect(asked.filter((sql) => sql.includes(' LIMIT ?') || /\bobservations_by/.test(sql))).toEqual([]);
       // Nor anything else: the catalogue and choices come from the pages' shared basis. (The count works:)
       expect(asked).toEqual([]);
@@ -155,7 +166,7 @@ tours,2019-2020,2,Europe,BEL,Danse,Exportation,～ tilde,Source · C
 tours,2019-2020,3,Europe,BEL,Danse,Exportation,Zèbre,Source · C
 `;
     const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text }]);
-    const index = await seriesIndexOf(db, ['tours']);
+    const index = await indexOf(db, ['tours']);
     const [point] = seriesFromIndex(index!, ['tours'], NO_FILTERS);
     expect(point?.note).toBe('Zèbre · ～ tilde · 😀 émoji');
     expect(rounded(seriesFromIndex(index!, ['tours'], NO_FILTERS))).toEqual(
@@ -164,18 +175,18 @@ tours,2019-2020,3,Europe,BEL,Danse,Exportation,Zèbre,Source · C
   });
 
   it('is built again when the data changes, never answering from the old data', async () => {
-    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
+    const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }], { preaggregate: true });
     const europe: Filters = { ...NO_FILTERS, region: 'Europe' };
-    const before = await seriesFromMemory(db, ['tours'], europe);
+    const before = await db.series(['tours'], europe);
     expect(before.map((p) => p.value)).toEqual([17, 12, null]);
     const more = small.replace('tours,2019-2020,12,', 'tours,2019-2020,40,');
     await loadDatasets(db, [{ name: 'observations/t.csv', kind: 'observations', text: more }]);
-    expect((await seriesFromMemory(db, ['tours'], europe)).map((p) => p.value)).toEqual([17, 40, null]);
+    expect((await db.series(['tours'], europe)).map((p) => p.value)).toEqual([17, 40, null]);
   });
 
   it('leaves the engine to answer when the rollup is too large to keep', async () => {
     const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: small }]);
-    const [row] = await db.query<Parameters<typeof buildSeriesIndex>[0][number]>(seriesIndexQuery(['tours']));
+    const [row] = await db.query<IndexRow>(seriesIndexQuery(['tours']));
     expect(buildSeriesIndex(Array.from({ length: INDEX_MAX_ROWS }, () => row!))).not.toBeNull();
     expect(buildSeriesIndex(Array.from({ length: INDEX_MAX_ROWS + 1 }, () => row!))).toBeNull();
   });

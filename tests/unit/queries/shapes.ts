@@ -1,4 +1,4 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator, CoordinatorOptions } from '$lib/coordinator/coordinator';
 import { FILTER_DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
 import { filterOptionsQuery } from '$lib/queries/observations';
 import { engineWith, readDataDir } from './engine';
@@ -41,9 +41,11 @@ export function filterShapes(values: Record<(typeof FILTER_DIMENSIONS)[number], 
 }
 
 /** The shipped data in an engine, every indicator of its catalogue, and filters of every shape over its values. */
-export async function shippedShapes(): Promise<{ db: Connector; ids: string[]; shapes: Filters[] }> {
+export async function shippedShapes(
+  coordinator: CoordinatorOptions = {}
+): Promise<{ db: Coordinator; ids: string[]; shapes: Filters[] }> {
   const { files } = await readDataDir('data');
-  const db = await engineWith(files);
+  const db = await engineWith(files, coordinator);
   const options = await db.query<{ dimension: string; value: string }>(filterOptionsQuery());
   const pick = (d: string) => options.filter((o) => o.dimension === d).map((o) => o.value);
   const shapes = filterShapes(

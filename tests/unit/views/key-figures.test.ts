@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import { NO_FILTERS } from '$lib/queries/filters';
 import { overviewModel } from '$lib/views/overview';
 import { engineWith, readDataDir } from '../queries/engine';
@@ -66,7 +66,7 @@ describe('key figures against a target, like with like', () => {
 });
 
 describe('key figures of the shipped data', () => {
-  let db: Connector;
+  let db: Coordinator;
   beforeAll(async () => {
     db = await engineWith((await readDataDir('data')).files);
   });

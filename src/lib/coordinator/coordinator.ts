@@ -1,0 +1,176 @@
+import { isRead, type Connector, type Row, type SqlQuery } from '$lib/db/types';
+import type { Dimension, Filters } from '$lib/queries/filters';
+import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
+import { seriesIndexQuery, type IndexRow } from '$lib/queries/series-index';
+import { ReadCache } from './cache';
+import { breakdownFromIndex, buildSeriesIndex, seriesFromIndex, type SeriesIndex } from './series-index';
+
+/** How a coordinator answers. */
+export interface CoordinatorOptions {
+  /**
+   * Answer series and breakdowns from indexes kept in memory (Mosaic's pre-aggregation), built when
+   * first asked for and again after the data changes: the browser, where one page asks the same few
+   * indicators again on every filter change. Off on the server, whose renders are one-off.
+   */
+  preaggregate?: boolean;
+}
+
+/**
+ * The one door to the data for page models, over a thin connector (DuckDB in the browser's worker or
+ * in Node), in Mosaic's shape: it caches reads, counts changes of data (`generation`), runs
+ * transactions, and answers series and breakdowns from memory when it pre-aggregates. Views ask it
+ * for rows and never know which of these answered.
+ */
+export class Coordinator implements Connector {
+  readonly #db: Connector;
+  readonly #preaggregate: boolean;
+  readonly #cache = new ReadCache();
+  readonly #kept = new Map<string, { generation: number; value: Promise<unknown> }>();
+  #generation = 0;
+  #transactions: Promise<unknown> = Promise.resolve();
+
+  constructor(connector: Connector, options: CoordinatorOptions = {}) {
+    this.#db = connector;
+    this.#preaggregate = options.preaggregate ?? false;
+  }
+
+  /**
+   * Grows whenever the data may have changed (a write, a file registered or dropped): what was computed
+   * from the data at one generation is stale at another.
+   */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Forgets every kept answer: the data may have changed. */
+  #changed(): void {
+    this.#generation++;
+    this.#cache.clear();
+    this.#kept.clear();
+  }
+
+  /**
+   * Runs one statement. A read without parameters is answered from the cache when it can, and kept
+   * only if nothing wrote meanwhile (a read sent before a write answers about the data before it);
+   * anything else forgets what was kept.
+   */
+  async query<T = Row>(q: SqlQuery): Promise<T[]> {
+    if (!isRead(q.sql)) {
+      this.#changed();
+      try {
+        return await this.#db.query<T>(q);
+      } finally {
+        this.#changed(); // reads that raced the write are not kept either
+      }
+    }
+    const kept = this.#cache.get<T>(q);
+    if (kept) return kept;
+    const generation = this.#generation;
+    const rows = await this.#db.query<T>(q);
+    if (generation === this.#generation) this.#cache.set(q, rows);
+    return rows;
+  }
+
+  /**
+   * Runs `work` between BEGIN and COMMIT, or ROLLBACK when it throws (then nothing it wrote stays).
+   * Transactions run one after another: DuckDB has one open per connection.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      await this.query({ sql: 'BEGIN TRANSACTION' });
+      try {
+        const result = await work();
+        await this.query({ sql: 'COMMIT' });
+        return result;
+      } catch (err) {
+        await this.query({ sql: 'ROLLBACK' });
+        throw err;
+      }
+    };
+    const next = this.#transactions.then(run, run);
+    this.#transactions = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * What `compute` makes of the data, computed once and kept under `key` until the data changes (a
+   * page's fixed reads, an index). A failure is not kept: the next call tries again. A computation that
+   * raced a change of data is kept under the generation it started at, so the next call computes anew.
+   */
+  kept<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const found = this.#kept.get(key);
+    if (found && found.generation === this.#generation) return found.value as Promise<T>;
+    const value = compute();
+    this.#kept.set(key, { generation: this.#generation, value });
+    value.catch(() => this.#kept.get(key)?.value === value && this.#kept.delete(key));
+    return value;
+  }
+
+  /** The index of `indicatorIds` (by country too with `byCountry`), built on first use; null when too large. */
+  #index(indicatorIds: readonly string[], byCountry = false): Promise<SeriesIndex | null> {
+    const key = `series-index${byCountry ? ':country' : ''}\n${[...indicatorIds].sort().join('\n')}`;
+    return this.kept(key, async () =>
+      buildSeriesIndex(await this.#db.query<IndexRow>(seriesIndexQuery(indicatorIds, byCountry)), byCountry)
+    ).catch(() => null);
+  }
+
+  /**
+   * The series of `indicatorIds` under `filters`, as `seriesQuery` answers them. `within`: the
+   * indicators one index may be kept for when the ones asked change often (a report's ticks).
+   */
+  async series(
+    indicatorIds: readonly string[],
+    filters: Filters,
+    within: readonly string[] = indicatorIds
+  ): Promise<SeriesPoint[]> {
+    const index = this.#preaggregate ? await this.#index(within) : null;
+    return index ? seriesFromIndex(index, indicatorIds, filters) : this.query<SeriesPoint>(seriesQuery(indicatorIds, filters));
+  }
+
+  /** One indicator's series split by a dimension's values, as `breakdownQuery` answers it. */
+  async breakdown(indicatorId: string, dimension: Dimension, filters: Filters): Promise<BreakdownPoint[]> {
+    const index = this.#preaggregate ? await this.#index([indicatorId], dimension === 'country') : null;
+    return index
+      ? breakdownFromIndex(index, indicatorId, dimension, filters)
+      : this.query<BreakdownPoint>(breakdownQuery(indicatorId, dimension, filters));
+  }
+
+  /**
+   * Builds ahead what a page will ask for (its indexes), so that its first change finds them ready,
+   * as Mosaic's coordinator does when a selection is activated. Nothing when not pre-aggregating.
+   */
+  async prepare(indicatorIds: readonly string[], dimension: Dimension | null = null): Promise<void> {
+    if (!this.#preaggregate) return;
+    await this.#index(indicatorIds);
+    if (dimension === 'country') for (const id of indicatorIds) await this.#index([id], true);
+  }
+
+  async registerText(name: string, text: string): Promise<void> {
+    this.#changed();
+    await this.#db.registerText(name, text);
+  }
+
+  async registerBytes(name: string, bytes: Uint8Array): Promise<void> {
+    this.#changed();
+    await this.#db.registerBytes(name, bytes);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    this.#changed();
+    await this.#db.dropFile(name);
+  }
+
+  readFile(name: string): Promise<Uint8Array> {
+    return this.#db.readFile(name);
+  }
+
+  get registerBlob(): Connector['registerBlob'] {
+    const register = this.#db.registerBlob?.bind(this.#db);
+    return register
+      ? async (name, file) => {
+          this.#changed();
+          await register(name, file);
+        }
+      : undefined;
+  }
+}
