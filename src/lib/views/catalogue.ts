@@ -1,4 +1,4 @@
-import type { Connector } from '$lib/db/types';
+import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { Indicator } from '$lib/queries/indicators';
 import { pageBasis } from './basis';
 import { AXES, headlinesOf, type Axis } from './overview';
@@ -17,7 +17,7 @@ export interface CatalogueModel {
 }
 
 /** The catalogue page's model, the same on the server and in a browser holding imported data. */
-export async function catalogueModel(db: Connector): Promise<CatalogueModel> {
+export async function catalogueModel(db: Coordinator): Promise<CatalogueModel> {
   const { catalogue } = await pageBasis(db);
   const headlines = new Map(headlinesOf(catalogue).map((h) => [h.axis, h.indicator.indicator_id]));
   return {
