@@ -1,6 +1,6 @@
 import { FILTER_DIMENSIONS, type Dimension, type Filters } from '$lib/queries/filters';
 import type { BreakdownPoint, SeriesPoint } from '$lib/queries/observations';
-import { INDEX_MAX_ROWS, type IndexRow } from '$lib/queries/series-index';
+import { INDEX_MAX_ROWS, type IndexRow, type PointFields } from '$lib/queries/series-index';
 
 // The coordinator's pre-aggregation. A filter change on a page (the overview, an indicator, a report)
 // asks for the same few indicators under other filters. Through the engine that is a message to its
@@ -14,18 +14,6 @@ import { INDEX_MAX_ROWS, type IndexRow } from '$lib/queries/series-index';
 // every filter shape).
 
 const NONE = -1;
-
-/** What names a point (an indicator's period) and says how its rows combine. */
-interface PointFields {
-  indicator_id: string;
-  period: string;
-  start: string;
-  end: string;
-  granularity: SeriesPoint['granularity'];
-  year: number;
-  /** Percent indicators average their rows; the others add them up. */
-  mean: boolean;
-}
 
 /** Points of the index, one per (indicator, period), sorted as `seriesQuery` sorts them. */
 interface IndexPoint extends PointFields {

@@ -5,8 +5,8 @@ import { rollupTable, type SeriesPoint } from './observations';
 /** Beyond this many rows an index in memory would cost more than it saves: the engine answers. */
 export const INDEX_MAX_ROWS = 250_000;
 
-/** A row an index in memory is built from: a point's partial sums for one combination of dimension values. */
-export interface IndexRow {
+/** What names a point (an indicator's period) and says how its rows combine. */
+export interface PointFields {
   indicator_id: string;
   period: string;
   start: string;
@@ -15,6 +15,10 @@ export interface IndexRow {
   year: number;
   /** Percent indicators average their rows; the others add them up. */
   mean: boolean;
+}
+
+/** A row an index in memory is built from: a point's partial sums for one combination of dimension values. */
+export interface IndexRow extends PointFields {
   has_region: boolean;
   has_discipline: boolean;
   has_program: boolean;
