@@ -4,10 +4,13 @@ import { Thread } from './thread';
 /**
  * A worker thread kept for one kind of work (validating publishes, comparing versions): started on
  * first use, reused by the next job, ended after `idleMs` without one — what it held goes with it. A
- * thread that failed is not used again.
+ * job that fails inside the thread (a comparison of a damaged file) leaves it to the jobs beside it; a
+ * thread that died is not used again.
  */
 export class KeptThread {
   #thread: Promise<Thread> | undefined;
+  /** That thread once started, to see whether it died while idle. */
+  #started: Thread | undefined;
   /** The folders the thread was started on: another store (a test's) needs another thread. */
   #context = '';
   #jobs = 0;
@@ -21,13 +24,17 @@ export class KeptThread {
     const context = threadContext();
     if (JSON.stringify(context) !== this.#context && this.#jobs === 0) this.close();
     this.#context = JSON.stringify(context);
-    const mine = (this.#thread ??= Thread.start(context));
+    if (this.#started && !this.#started.alive && this.#jobs === 0) this.#thread = this.#started = undefined;
+    const mine = (this.#thread ??= Thread.start(context).then((t) => (this.#started = t)));
     this.#jobs++;
     try {
       return await job(await mine);
     } catch (err) {
-      if (this.#thread === mine) this.#thread = undefined;
-      void mine.then((t) => t.close()).catch(() => {});
+      const thread = await mine.catch(() => null);
+      if (!thread?.alive) {
+        if (this.#thread === mine) this.#thread = undefined;
+        void thread?.close().catch(() => {});
+      }
       throw err;
     } finally {
       if (--this.#jobs === 0 && this.#thread === mine) this.#timer = setTimeout(() => this.close(), this.idleMs).unref();
@@ -37,7 +44,7 @@ export class KeptThread {
   /** Ends the thread now (the next job starts another). */
   close(): void {
     const t = this.#thread;
-    this.#thread = undefined;
+    this.#thread = this.#started = undefined;
     void t?.then((thread) => thread.close()).catch(() => {});
   }
 }

@@ -93,6 +93,11 @@ export class Thread {
     }) as Promise<Awaited<ReturnType<Ops[K]>>>;
   }
 
+  /** Whether the thread still runs (it has neither exited nor thrown outside a call). */
+  get alive(): boolean {
+    return this.#exited === null;
+  }
+
   /** Calls waiting for an answer. */
   get busy(): number {
     return this.#pending.size;
