@@ -69,7 +69,11 @@ describe('TimeSeriesChart (server-rendered SVG)', () => {
       target: { value: 170, end: '2026-03-31', label: 'Cible 2025-2026 : 170' },
       projection
     });
-    const line = /<path d="([^"]*)" fill="none" stroke="#1f3f73" stroke-width="2" stroke-dasharray="5 4"/.exec(out)?.[1];
+    // In the theme's colour (a CSS variable: the dark theme has its own), dark blue where none applies.
+    const line =
+      /<path d="([^"]*)" fill="none" stroke="var\(--chart-projection, #1F3F73\)" stroke-width="2" stroke-dasharray="5 4"/.exec(
+        out
+      )?.[1];
     expect(line?.match(/[ML]/g)).toHaveLength(3);
     expect(out).toContain('fill-opacity="0.14"');
     expect(out).toContain('>Projection<');

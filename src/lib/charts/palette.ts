@@ -25,6 +25,8 @@ export interface ChartTheme {
   land: string;
   /** Partners on the map that do not cite the 2005 Convention. */
   otherPartner: string;
+  /** A projection to the target: dashed, with a light band; its label is text (4.5:1). */
+  projection: string;
 }
 
 /** The light theme's colours (the SDG's white background). */
@@ -33,7 +35,8 @@ export const LIGHT: ChartTheme = {
   target: '#B34700',
   event: '#4E5662', // the SDG's grey-dark
   land: '#E4E4E4',
-  otherPartner: '#7FC4EA'
+  otherPartner: '#7FC4EA',
+  projection: '#1F3F73' // a dark blue apart from the first series it continues
 };
 
 /** The same roles on the dark theme's background (#121519). */
@@ -42,7 +45,8 @@ export const DARK: ChartTheme = {
   target: '#F08A4B',
   event: '#A7ACBC',
   land: '#3B424C',
-  otherPartner: '#7FC4EA'
+  otherPartner: '#7FC4EA',
+  projection: '#A8B8FF' // a periwinkle, as far from the first series and the target as on white
 };
 
 const themed = (name: string, light: string) => `var(--${name}, ${light})`;
@@ -60,6 +64,8 @@ export const EVENT = themed('chart-event', LIGHT.event);
 export const LAND = themed('chart-land', LIGHT.land);
 /** Partners that do not cite the 2005 Convention. */
 export const OTHER_PARTNER = themed('chart-other-partner', LIGHT.otherPartner);
+/** A projection to the target. */
+export const PROJECTION = themed('chart-projection', LIGHT.projection);
 /** Québec's point on the map. */
 export const HOME = SERIES_COLOURS[1];
 
@@ -72,6 +78,3 @@ export function seriesColour(i: number): string {
 export function solidColour(colour: string): string {
   return /^var\(--[\w-]+,\s*(.+)\)$/.exec(colour)?.[1]?.trim() ?? colour;
 }
-
-/** A projection to the target: a dark blue apart from the series' own, dashed and with a light band. */
-export const PROJECTION = '#1f3f73';

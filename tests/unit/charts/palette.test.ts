@@ -83,8 +83,9 @@ describe('chart palette against the SDG backgrounds', () => {
       expect(low, theme.series.map((c) => `${c} ${contrast(c, background).toFixed(2)}`).join(', ')).toEqual([]);
     });
 
-    it(`gives target labels 4.5:1 and events 3:1 on the ${name} background`, () => {
+    it(`gives target and projection labels 4.5:1 and events 3:1 on the ${name} background`, () => {
       expect(contrast(theme.target, background)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(theme.projection, background)).toBeGreaterThanOrEqual(4.5);
       expect(contrast(theme.event, background)).toBeGreaterThanOrEqual(3);
     });
 
@@ -92,6 +93,11 @@ describe('chart palette against the SDG backgrounds', () => {
       it(`keeps the ${name} series apart with ${deficiency}`, () => {
         // Okabe–Ito's own seven colours are at least 15.8 apart by this measure: the palette keeps that.
         const { distance, pair } = closest(theme.series, matrix);
+        expect(distance, pair).toBeGreaterThanOrEqual(15);
+      });
+
+      it(`keeps the ${name} projection apart from the series it continues and the target with ${deficiency}`, () => {
+        const { distance, pair } = closest([theme.series[0], theme.target, theme.projection], matrix);
         expect(distance, pair).toBeGreaterThanOrEqual(15);
       });
     }
@@ -102,9 +108,13 @@ describe('chart palette against the SDG backgrounds', () => {
     const block = css.slice(css.indexOf(':root.qc-dark-theme {'));
     const value = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-f]{6});`, 'i').exec(block)?.[1]?.toUpperCase();
     expect(DARK.series.map((_, i) => value(`series-${i}`))).toEqual(DARK.series.map((c) => c.toUpperCase()));
-    expect([value('chart-target'), value('chart-event'), value('chart-land'), value('chart-other-partner')]).toEqual(
-      [DARK.target, DARK.event, DARK.land, DARK.otherPartner].map((c) => c.toUpperCase())
-    );
+    expect([
+      value('chart-target'),
+      value('chart-event'),
+      value('chart-land'),
+      value('chart-other-partner'),
+      value('chart-projection')
+    ]).toEqual([DARK.target, DARK.event, DARK.land, DARK.otherPartner, DARK.projection].map((c) => c.toUpperCase()));
   });
 
   it('falls back to the light colours where no stylesheet applies (exported files)', () => {
