@@ -62,6 +62,8 @@ async function reportPanels(page: Page) {
         heading: text(s.querySelector('h2')),
         description: text(s.querySelector('figure p.sr-only')),
         highlights: [...s.querySelectorAll('.highlights li')].map(text),
+        /** The target's label as the chart writes it (« Cible 2025-2026 : 420 »), if it draws one. */
+        target: text(s.querySelector('figure .target text')),
         header: [...s.querySelectorAll('table thead th')].map(text),
         rows: [...s.querySelectorAll('table tbody tr')].map((r) => [...r.querySelectorAll('th, td')].map(text))
       };
@@ -142,27 +144,49 @@ describe('Rapport → Word', () => {
 });
 
 describe('Rapport → PowerPoint', () => {
-  it('writes a cover and a slide per indicator, each chart native with the series the page draws', async () => {
+  it('writes a cover and a slide per indicator, each chart native with the series, target and projection the page draws', async () => {
     const { page, errors } = await newPage();
-    await visit(page, '/rapport?indicateurs=tournees_soutenues,aide_exportation,taux_autofinancement,bureaux_etranger');
+    await visit(
+      page,
+      '/rapport?indicateurs=tournees_soutenues,aide_exportation,taux_autofinancement,bureaux_etranger,projets_francophonie'
+    );
     await settled(page);
     const panels = await reportPanels(page);
-    expect(panels).toHaveLength(4);
+    expect(panels).toHaveLength(5);
     const file = await downloaded(page, () => page.getByRole('button', { name: 'PowerPoint (.pptx)' }).click());
     const zip = await unzip(readFileSync(file));
-    expect(partsLike(zip, /^ppt\/slides\/slide\d+\.xml$/)).toHaveLength(5);
+    expect(partsLike(zip, /^ppt\/slides\/slide\d+\.xml$/)).toHaveLength(6);
     const presentation = await xmlPart(zip, 'ppt/presentation.xml');
     const size = all(presentation, 'p:sldSz')[0]!;
     expect(Number(size.getAttribute('cx')) / Number(size.getAttribute('cy'))).toBeCloseTo(16 / 9, 2);
 
     const charts = partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/);
-    expect(charts).toHaveLength(4);
+    expect(charts).toHaveLength(5);
+    let projections = 0;
     for (const [i, p] of panels.entries()) {
-      const [series, ...more] = chartSeries(await xmlPart(zip, charts[i]!));
-      expect(more).toEqual([]);
+      const [series, ...lines] = chartSeries(await xmlPart(zip, charts[i]!));
       // The chart's data is the page's table: its periods, and its values (missing ones absent, not zero).
-      expect(series!.categories).toEqual(p.rows.map((r) => r[0]));
-      expect(series!.values).toEqual(p.rows.map((r) => frenchNumber(r[1]!)));
+      const n = p.rows.length;
+      expect(series!.categories.slice(0, n)).toEqual(p.rows.map((r) => r[0]));
+      expect(series!.values).toEqual([...p.rows.map((r) => frenchNumber(r[1]!)), ...series!.categories.slice(n).map(() => null)]);
+      // The target the page draws, at its value in every period; none where the page draws none.
+      const target = lines.filter((l) => l.name !== 'Projection');
+      expect(target.map((l) => plain(l.name))).toEqual(p.target ? [plain(p.target)] : []);
+      if (p.target) expect(new Set(target[0]!.values)).toEqual(new Set([frenchNumber(p.target.split(':').at(-1)!)]));
+      // The projection where the page draws and says one: from the last value to the target period, where
+      // it is the value the highlights give.
+      const said = p.highlights.find((h) => h.startsWith('À ce rythme'));
+      const projection = lines.find((l) => l.name === 'Projection');
+      expect(Boolean(projection), p.heading).toBe(Boolean(said));
+      if (projection && said) {
+        projections++;
+        expect(projection.values.slice(0, n)).toEqual([...Array(n - 1).fill(null), frenchNumber(p.rows.at(-1)![1]!)]);
+        const [, goal, value] = /la cible de [\d\s]+ ne serait pas atteinte en (\d{4}-\d{4}) \(projection : ([\d\s]+),/.exec(
+          plain(said)
+        )!;
+        expect(series!.categories.at(-1)).toBe(goal);
+        expect(Math.round(projection.values.at(-1)!)).toBe(frenchNumber(value!));
+      }
       const slide = await xmlPart(zip, `ppt/slides/slide${i + 2}.xml`);
       const texts = textsOf(slide, 'a:p').map(plain);
       expect(texts[0]).toBe(p.heading);
@@ -170,14 +194,15 @@ describe('Rapport → PowerPoint', () => {
       const alt = all(slide, 'p:cNvPr').map((c) => plain(c.getAttribute('descr') ?? ''));
       expect(alt).toContain(`${p.heading.replace(/^\d+\. /, '')} — ${p.description}`);
     }
+    expect(projections).toBe(1);
     // Flows are bars, levels (the offices abroad) a line.
     const kinds = await Promise.all(
-      charts.map(async (c) => ((await zip.file(c)!.async('string')).includes('<c:lineChart>') ? 'line' : 'bar'))
+      charts.map(async (c) => ((await zip.file(c)!.async('string')).includes('<c:barChart>') ? 'bar' : 'line'))
     );
-    expect(kinds).toEqual(['bar', 'bar', 'bar', 'line']);
+    expect(kinds).toEqual(['bar', 'bar', 'bar', 'line', 'bar']);
 
     const [pdf] = throughLibreOffice([file]);
-    expect(pdf!.pages).toBe(5);
+    expect(pdf!.pages).toBe(6);
     expect(pdf!.size).toEqual([960, 540]);
     for (const p of panels) expect(pdf!.text).toContain(p.heading);
     expect(errors).toEqual([]);
@@ -203,10 +228,13 @@ describe('a chart’s Exporter menu', () => {
     const pptx = await exported(page, title!, 'Présentation PowerPoint (.pptx)');
     const zip = await unzip(readFileSync(pptx));
     expect(partsLike(zip, /^ppt\/slides\/slide\d+\.xml$/)).toHaveLength(1);
-    const series = chartSeries(await xmlPart(zip, partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!));
-    // Stacked by region, one series a region, as the page's legend and table.
+    const drawn = chartSeries(await xmlPart(zip, partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!));
+    const series = drawn.slice(0, header.length - 1);
+    // Stacked by region, one series a region, as the page's legend and table; then the target the page draws.
     expect(series.map((s) => s.name)).toEqual(header.slice(1));
     expect(series.map((s) => s.values)).toEqual(header.slice(1).map((_, j) => rows.map((r) => frenchNumber(r[j + 1]!))));
+    const target = plain((await page.locator('figure .target text').first().textContent()) ?? '');
+    expect(drawn.slice(header.length - 1).map((s) => plain(s.name))).toEqual([target]);
     expect(
       (await zip.file(partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!)!.async('string')).includes(
         '<c:grouping val="stacked"/>'

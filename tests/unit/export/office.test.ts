@@ -32,7 +32,9 @@ const spec = (over: Partial<ExportSpec> = {}): ExportSpec => ({
     horizontal: false,
     categories: ['2022-2023', '2023-2024', '2024-2025', '2025-2026'],
     series: [{ name: "Tournées à l'étranger soutenues", colour: '#0072B2', values: [330, null, 392, 397] }],
-    unit: 'count'
+    unit: 'count',
+    ahead: [],
+    lines: []
   },
   highlights: ["En 2025-2026, 397 tournées à l'étranger ont été soutenues.", 'Plus forte baisse : 82 % en 2020-2021.'],
   ...over
@@ -133,5 +135,55 @@ describe('PowerPoint', () => {
       ])
     );
     expect(all(sheet, 'c').some((c) => c.getAttribute('r') === 'B3')).toBe(false);
+  });
+
+  it('draws the target and the projection as lines of their own, with their data, past the last period', async () => {
+    const native = {
+      ...spec().native!,
+      ahead: ['2026-2027', '2027-2028'],
+      lines: [
+        {
+          role: 'target' as const,
+          name: 'Cible 2027-2028 : 420',
+          colour: 'var(--chart-target, #B34700)',
+          values: Array(6).fill(420)
+        },
+        {
+          role: 'projection' as const,
+          name: 'Projection',
+          colour: 'var(--chart-projection, #1f3f73)',
+          values: [null, null, null, 397, 404.5, 412.25]
+        }
+      ]
+    };
+    const doc = { ...report(), cover: null, items: [item(1, { spec: spec({ native }) })] };
+    const zip = await zipOf(await slidesBlob(doc));
+    const xml = await zip.file(partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!)!.async('string');
+    const chart = await xmlPart(zip, partsLike(zip, /^ppt\/charts\/chart\d+\.xml$/)[0]!);
+    const categories = [...native.categories, ...native.ahead];
+    // The bars stop at the last period; the projection starts from its value and runs to the target period.
+    expect(chartSeries(chart)).toEqual([
+      { name: "Tournées à l'étranger soutenues", categories, values: [330, null, 392, 397, null, null] },
+      { name: 'Cible 2027-2028 : 420', categories, values: [420, 420, 420, 420, 420, 420] },
+      { name: 'Projection', categories, values: [null, null, null, 397, 404.5, 412.25] }
+    ]);
+    // Columns, then a dashed line in the target's colour and a dotted one in the projection's, over the same axes.
+    expect(all(chart, 'c:barChart')).toHaveLength(1);
+    const lines = all(chart, 'c:lineChart').map((l) => [
+      all(l, 'a:srgbClr')[0]!.getAttribute('val'),
+      all(all(l, 'a:ln')[0]!, 'a:prstDash')[0]!.getAttribute('val')
+    ]);
+    expect(lines).toEqual([
+      ['B34700', 'dash'],
+      ['1F3F73', 'sysDash']
+    ]);
+    expect(all(chart, 'c:legend')).toHaveLength(1);
+    expect(xml.match(/<c:valAx>/g)).toHaveLength(1);
+    // Editable: the workbook holds the three series side by side.
+    const book = await unzip(await zip.file(partsLike(zip, /\.xlsx$/)[0]!)!.async('arraybuffer'));
+    const sheet = await xmlPart(book, 'xl/worksheets/sheet1.xml');
+    const cell = (r: string) => all(sheet, 'c').find((c) => c.getAttribute('r') === r);
+    expect(['B5', 'C7', 'D5', 'D7'].map((r) => all(cell(r)!, 'v')[0]?.textContent)).toEqual(['397', '420', '397', '412.25']);
+    expect(cell('B6')).toBeUndefined();
   });
 });

@@ -20,12 +20,30 @@ function numberFormat(unit: string, lang: 'fr' | 'en'): string {
 }
 
 /**
- * The chart's data for pptxgenjs: one entry a series, missing values left empty (never zero). PowerPoint
- * draws horizontal bars from the bottom up: a ranking is handed over reversed, so that it reads downward.
+ * The chart's data for pptxgenjs: one entry a series, missing values left empty (never zero), none in the
+ * periods ahead that only the target and projection reach. PowerPoint draws horizontal bars from the bottom
+ * up: a ranking is handed over reversed, so that it reads downward.
  */
 function chartData(native: NativeChart) {
   const order = <T>(list: readonly T[]) => (native.horizontal ? [...list].reverse() : [...list]);
-  return native.series.map((s) => ({ name: s.name, labels: order(native.categories), values: order(s.values) as number[] }));
+  const labels = order([...native.categories, ...native.ahead]);
+  const padded = (values: readonly (number | null)[]) => order([...values, ...native.ahead.map(() => null)]) as number[];
+  return native.series.map((s) => ({ name: s.name, labels, values: padded(s.values) }));
+}
+
+/** The target and the projection, each a line chart of its own over the data (its own colour and dash). */
+function lineCharts(pptx: PptxGenJS, native: NativeChart): PptxGenJS.IChartMulti[] {
+  const labels = [...native.categories, ...native.ahead];
+  return native.lines.map((l) => ({
+    type: pptx.ChartType.line,
+    data: [{ name: l.name, labels, values: l.values as number[] }],
+    options: {
+      chartColors: [solidColour(l.colour).replace('#', '')],
+      lineSize: l.role === 'target' ? 1.5 : 2,
+      lineDash: l.role === 'target' ? 'dash' : 'sysDash',
+      lineDataSymbol: 'none'
+    }
+  }));
 }
 
 function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: OfficeItem, doc: OfficeDocument, box: PptxGenJS.PositionProps) {
@@ -38,17 +56,21 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: OfficeItem, doc
     slide.addImage({ data: `data:image/png;base64,${base64}`, ...box, h, altText });
     return;
   }
-  slide.addChart(native.kind === 'bar' ? pptx.ChartType.bar : pptx.ChartType.line, chartData(native), {
-    ...box,
-    altText,
+  const own: PptxGenJS.IChartOpts = {
     barDir: native.horizontal ? 'bar' : 'col',
     barGrouping: native.stacked ? 'stacked' : 'clustered',
     barGapWidthPct: 40,
     chartColors: native.series.map((s) => solidColour(s.colour).replace('#', '')),
     lineSize: 2,
-    lineDataSymbolSize: 7,
+    lineDataSymbolSize: 7
+  };
+  const type = native.kind === 'bar' ? pptx.ChartType.bar : pptx.ChartType.line;
+  const common: PptxGenJS.IChartOpts = {
+    ...box,
+    altText,
     displayBlanksAs: 'gap',
-    showLegend: native.series.length > 1,
+    // The target and projection are named in the legend, where the page writes their names on the chart.
+    showLegend: native.series.length > 1 || native.lines.length > 0,
     legendPos: 'b',
     legendFontSize: 11,
     catAxisLabelFontSize: 11,
@@ -58,7 +80,12 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: OfficeItem, doc
     valAxisLabelFormatCode: numberFormat(native.unit, doc.lang),
     valGridLine: { color: 'D9D9D9', size: 0.5 },
     lang: doc.lang === 'fr' ? 'fr-CA' : 'en-CA'
-  });
+  };
+  if (!native.lines.length) slide.addChart(type, chartData(native), { ...common, ...own });
+  // A combo chart takes its options where a single chart takes its data (pptxgenjs's documented call; its
+  // types say otherwise).
+  else
+    slide.addChart([{ type, data: chartData(native), options: own }, ...lineCharts(pptx, native)], common as unknown as never[]);
 }
 
 function footer(slide: PptxGenJS.Slide, text: string, lang: string) {

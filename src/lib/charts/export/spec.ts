@@ -7,7 +7,7 @@ import TimeSeriesChart from '../TimeSeriesChart.svelte';
 import { columnsOf, inTimeOrder } from '../stack';
 import { distinctSources } from './caption';
 import type { CsvTable } from './csv';
-import type { NativeChart } from './native';
+import { overlayLines, type NativeChart } from './native';
 
 /** Everything needed to export one chart, in the interface language; built where the chart is drawn. */
 export interface ExportSpec {
@@ -133,7 +133,12 @@ export function timeSeriesSpec(input: TimeSeriesExport): ExportSpec {
         (c) => shownPeriod(c.period, chart.measure, lang, t) + (c.uncertain ? ` (${t('chart.uncertain')})` : '')
       ),
       series: series.map((s, j) => ({ name: s.label, colour: s.colour, values: columns.map((c) => c.values[j] ?? null) })),
-      unit
+      unit,
+      ...overlayLines(
+        columns.map((c) => c.period),
+        chart,
+        lang
+      )
     },
     highlights: input.highlights ?? [],
     draw: (target, size) => {
