@@ -265,6 +265,10 @@ describe('the highlights under a chart', () => {
     // Numbers are grouped by a non-breaking space (fr-CA): compared made plain.
     expect(said.some((s) => plain(s).startsWith('À ce rythme, la cible de 1 100'))).toBe(true);
     await expect(page.locator('figure .projection').count()).resolves.toBe(1);
+    // What a screen reader reads: a heading, then a list of exactly those sentences, then the copy button.
+    const tree = await highlights.ariaSnapshot();
+    expect(tree.split('\n')[0]).toMatch(/^- heading "Faits saillants" \[level=\d\]$/);
+    await expect(highlights.getByRole('list').getByRole('listitem').allTextContents()).resolves.toEqual(said);
     // Its name starts with what it shows (WCAG 2.5.3), then names the chart.
     await highlights.getByRole('button', { name: `Copier le texte des faits saillants : ${title}`, exact: true }).click();
     await expect.poll(() => highlights.locator('[aria-live="polite"]').textContent()).toBe('Texte copié dans le presse-papiers.');
