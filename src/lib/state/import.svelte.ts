@@ -4,7 +4,7 @@ import { fileProblem, proposedIndicators, type FileProblem } from '$lib/import/a
 import { checkImport, type CheckResult } from '$lib/import/check';
 import type { Dialect, Sniffed } from '$lib/import/detect';
 import { saveLocal } from '$lib/import/local';
-import { missingFields, proposeMapping, headerSignature, type ColumnMapping, type Field } from '$lib/import/mapping';
+import { missingFields, proposeMapping, type ColumnMapping, type Field } from '$lib/import/mapping';
 import { slugId } from '$lib/import/match';
 import { isPeriod } from '$lib/import/period';
 import { commitImport } from '$lib/import/pipeline';
@@ -14,6 +14,7 @@ import { sheetSource, type SheetSource, type WorkbookView } from '$lib/import/sh
 import { WorkbookError } from '$lib/import/workbook-kind';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import { localDataChanged } from './data.svelte';
+import { recalledMapping, rememberMapping } from './mapping-memory';
 
 /** Where an import stands. */
 export type Phase =
@@ -25,8 +26,6 @@ export interface Described {
   unit: string;
   axis: string;
 }
-
-const REMEMBER = 'vigie.mapping.';
 
 /**
  * One file's import, step by step: detect, map, stage, validate, then load in one transaction. Nothing
@@ -87,7 +86,7 @@ export class ImportSession {
   /** Applies the manager's column mapping and reads again. */
   async setMapping(mapping: ColumnMapping): Promise<void> {
     this.mapping = mapping;
-    this.remember();
+    if (this.sniffed) rememberMapping(this.sniffed.header, $state.snapshot(mapping) as ColumnMapping);
     await this.read();
   }
 
@@ -146,10 +145,6 @@ export class ImportSession {
     }));
   }
 
-  async #engine(): Promise<Connector> {
-    return this.engine();
-  }
-
   private async detect(keepMapping = false): Promise<void> {
     const file = this.file;
     if (!file) return;
@@ -173,7 +168,8 @@ export class ImportSession {
         this.phase = 'refused';
         return;
       }
-      if (!keepMapping || !this.mapping) this.mapping = this.recalled(sniffed) ?? proposeMapping(sniffed, isPeriod, file.name);
+      if (!keepMapping || !this.mapping)
+        this.mapping = recalledMapping(sniffed.header) ?? proposeMapping(sniffed, isPeriod, file.name);
       await this.register(file, sniffed.dialect, source?.csv ?? null);
       await this.read();
     } catch (err) {
@@ -183,7 +179,7 @@ export class ImportSession {
 
   /** Hands the file to the engine: a CSV as it is (or transcoded), a workbook's sheet as the CSV read from it. */
   private async register(file: File, dialect: Dialect, sheetCsv: Uint8Array | null): Promise<void> {
-    const db = await this.#engine();
+    const db = await this.engine();
     if (this.#registered) await db.dropFile(this.#registered);
     const name = `vigie_upload_${Date.now()}.csv`;
     if (sheetCsv) await db.registerBytes(name, sheetCsv);
@@ -209,7 +205,7 @@ export class ImportSession {
     }
     this.phase = 'reading';
     try {
-      const db = await this.#engine();
+      const db = await this.engine();
       this.stage = await stageImport(
         db,
         this.#registered,
@@ -230,7 +226,7 @@ export class ImportSession {
     if (!sniffed || !mapping || !stage) return;
     this.phase = 'reading';
     try {
-      const db = await this.#engine();
+      const db = await this.engine();
       const decisions = {
         indicatorMap: $state.snapshot(this.indicatorMap),
         levels: $state.snapshot(this.levels),
@@ -257,7 +253,7 @@ export class ImportSession {
     if (!file || !this.check || this.phase !== 'review') return;
     this.phase = 'loading';
     try {
-      const db = await this.#engine();
+      const db = await this.engine();
       const now = Date.now();
       const name = `imports/${slugId(file.name.replace(/\.[^.]+$/, ''))}-${now}.csv`;
       const described = this.newIndicators();
@@ -310,7 +306,7 @@ export class ImportSession {
     this.#abort?.abort();
     this.#abort = null;
     if (this.#registered) {
-      const db = await this.#engine();
+      const db = await this.engine();
       await db.dropFile(this.#registered).catch(() => {});
       this.#registered = null;
     }
@@ -346,20 +342,5 @@ export class ImportSession {
     }
     this.error = err instanceof Error ? err.message : String(err);
     this.phase = 'failed';
-  }
-
-  private remember(): void {
-    if (!this.sniffed || !this.mapping || typeof localStorage === 'undefined') return;
-    localStorage.setItem(REMEMBER + headerSignature(this.sniffed.header), JSON.stringify($state.snapshot(this.mapping)));
-  }
-
-  private recalled(sniffed: Sniffed): ColumnMapping | null {
-    if (typeof localStorage === 'undefined') return null;
-    try {
-      const saved = localStorage.getItem(REMEMBER + headerSignature(sniffed.header));
-      return saved ? (JSON.parse(saved) as ColumnMapping) : null;
-    } catch {
-      return null;
-    }
   }
 }
