@@ -23,7 +23,8 @@ export async function startServer(root, buildDir, dataDir, { timeoutMs = 600_000
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, buildDir)], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VIGIE_DATA_DIR: dataDir },
+    // VIGIE_BENCH=1: the /bench floors answer and pages send the bench's events (never in production).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VIGIE_DATA_DIR: dataDir, VIGIE_BENCH: '1' },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let log = '';

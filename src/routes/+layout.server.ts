@@ -1,3 +1,4 @@
+import { benchEnabled } from '$lib/server/bench';
 import { ministryName } from '$lib/server/branding';
 import { withdrawnNames } from '$lib/server/current';
 import { serverEngine } from '$lib/server/engine';
@@ -12,5 +13,13 @@ export const load: LayoutServerLoad = async ({ locals }) => {
     ),
     withdrawnNames()
   ]);
-  return { lang: locals.lang, manifest, user: locals.user, withdrawn, ministry: ministryName() };
+  return {
+    lang: locals.lang,
+    manifest,
+    user: locals.user,
+    withdrawn,
+    ministry: ministryName(),
+    // `npm run bench` starts its server with VIGIE_BENCH=1: only then do pages send the bench's events.
+    bench: benchEnabled()
+  };
 };

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settled, useBrowser } from './setup/browser';
+import { settled, useBrowser, visit } from './setup/browser';
 
 const { newPage } = useBrowser();
 
@@ -14,6 +14,7 @@ async function serverFigure(path: string): Promise<string | null> {
 }
 
 const hydrated = (page: Page) => page.locator('body[data-hydrated]').count();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the filter bar is a form', () => {
   it('works with JavaScript off: choosing a region and applying gives the filtered page from the server', async () => {
@@ -50,11 +51,15 @@ describe('the filter bar is a form', () => {
 
   it('keeps a region chosen before the page hydrated, says the charts are busy meanwhile, and applies it', async () => {
     const { page, context, errors, foreign } = await newPage();
-    // The page’s code (not its stylesheet, which holds back the first paint) arrives two seconds late.
+    // The page's code (not its stylesheet, which holds back the first paint) arrives late, as on a slow
+    // network: held until the region is chosen and 2 s have passed.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
     await context.route('**/_app/immutable/**/*.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 2000));
+      await released;
       await route.fallback();
     });
+    const delay = sleep(2000);
     await page.goto('/', { waitUntil: 'domcontentloaded' });
     const region = page.getByLabel('Région', { exact: true });
     await region.selectOption('Europe');
@@ -64,14 +69,54 @@ describe('the filter bar is a form', () => {
     // Dimmed through a 0.15 s transition: read the opacity until it has begun (JavaScript is still held back).
     const chart = page.locator('article[data-axis="tournees"] svg[role="application"]');
     await expect.poll(() => chart.evaluate((svg) => getComputedStyle(svg).opacity), { timeout: 1500 }).not.toBe('1');
+    await delay;
+    release();
 
-    await page.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
     await page.waitForURL((url) => url.searchParams.get('region') === 'Europe');
     await expect(region.inputValue()).resolves.toBe('Europe');
-    await settled(page);
     const europe = await serverFigure('/?region=Europe');
     await expect.poll(() => page.locator(TOURING_VALUE).textContent(), { timeout: 30_000 }).toBe(europe);
+    await settled(page);
     expect(await region.inputValue()).toBe('Europe');
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('who answers', () => {
+  it("draws the server's answer while the browser's engine loads, then the browser answers without the server", async () => {
+    const { page, context, errors, foreign } = await newPage();
+    // The browser's engine gets its data only when the test says so.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await context.route('**/api/datasets/**', async (route) => {
+      await released;
+      await route.fallback();
+    });
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/model/') && asked.push(new URL(r.url()).search));
+    await visit(page, '/');
+    const region = page.getByLabel('Région', { exact: true });
+    const value = page.locator(TOURING_VALUE);
+
+    await region.selectOption('Europe');
+    await page.waitForURL((url) => url.searchParams.get('region') === 'Europe');
+    const europe = await serverFigure('/?region=Europe');
+    await expect.poll(() => value.textContent(), { timeout: 30_000 }).toBe(europe);
+    await settled(page);
+    expect(await page.locator('[data-engine="ready"]').count()).toBe(0); // the engine had no data yet
+    expect(asked).toEqual(['?region=Europe']);
+
+    release();
+    await page.locator('[data-engine="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
+    const other = (await region.locator('option').allTextContents()).find((o) => o !== 'Europe' && o !== 'Toutes')!;
+    await region.selectOption(other);
+    await page.waitForURL((url) => url.searchParams.get('region') === other);
+    const figure = await serverFigure(`/?region=${encodeURIComponent(other)}`);
+    await expect.poll(() => value.textContent(), { timeout: 30_000 }).toBe(figure);
+    await settled(page);
+    expect(asked).toEqual(['?region=Europe']); // the browser answered this one itself
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });

@@ -46,8 +46,13 @@ export class Latest {
   /** Runs `work`; its result, or `{ current: false }` when a later request was made meanwhile. */
   async run<T>(work: () => Promise<T>): Promise<{ current: true; value: T } | { current: false }> {
     const ticket = ++this.#ticket;
-    const value = await work();
-    return ticket === this.#ticket ? { current: true, value } : { current: false };
+    try {
+      const value = await work();
+      return ticket === this.#ticket ? { current: true, value } : { current: false };
+    } catch (err) {
+      if (ticket !== this.#ticket) return { current: false }; // an old request's failure says nothing now
+      throw err;
+    }
   }
 
   /** Drops whatever is under way (the page was left, or went back to the server's own model). */

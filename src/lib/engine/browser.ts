@@ -4,7 +4,7 @@ import { listLocal, type LocalDataset } from '$lib/import/local';
 import { ReplayMismatch, replayImport } from '$lib/import/replay';
 import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
 
-let loaded: { key: string; db: Promise<Coordinator> } | undefined;
+let loaded: { key: string; db: Promise<Coordinator>; ready: Coordinator | null } | undefined;
 const listeners = new Set<(state: EngineState) => void>();
 
 /** Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading), ready, failed. */
@@ -97,14 +97,25 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
  * published meanwhile) reloads the data into the same engine.
  */
 export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
-  const key = manifest.map((e) => `${e.name}@${e.version}`).join('|');
+  const key = keyOf(manifest);
   if (loaded?.key !== key) {
     const db = load(manifest);
-    db.catch(() => {
-      setState('failed');
-      if (loaded?.db === db) loaded = undefined;
-    });
-    loaded = { key, db };
+    const entry: NonNullable<typeof loaded> = { key, db, ready: null };
+    db.then(
+      (ready) => (entry.ready = ready),
+      () => {
+        setState('failed');
+        if (loaded === entry) loaded = undefined;
+      }
+    );
+    loaded = entry;
   }
   return loaded.db;
+}
+
+const keyOf = (manifest: readonly DatasetEntry[]) => manifest.map((e) => `${e.name}@${e.version}`).join('|');
+
+/** The browser's engine if it already holds the data of `manifest`; null while it loads (or was never asked). */
+export function readyEngine(manifest: readonly DatasetEntry[]): Coordinator | null {
+  return loaded?.key === keyOf(manifest) ? loaded.ready : null;
 }

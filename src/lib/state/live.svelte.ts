@@ -1,9 +1,15 @@
 import { tick } from 'svelte';
-import type { Coordinator } from '$lib/coordinator/coordinator';
+import { page } from '$app/state';
+import { answer, Latest, type AnsweredBy } from '$lib/coordinator/answer';
+import { serverModel } from '$lib/coordinator/remote';
+import { browserEngine, onEngineState, readyEngine } from '$lib/engine/browser';
 import type { DatasetEntry } from '$lib/queries/datasets';
-import { browserEngine, onEngineState } from '$lib/engine/browser';
+import { pageModel, preparePage, type ModelOf, type PageName, type ParamsOf } from '$lib/views/pages';
+import { benchEvents } from './bench';
 import { localData } from './data.svelte';
+import { currentSearch } from './navigate.svelte';
 import { reuse } from './reuse';
+import { pageParams } from './url';
 
 /**
  * How many page models have been recomputing for longer than a glance. The layout dims the busy charts
@@ -13,115 +19,136 @@ import { reuse } from './reuse';
 export const waiting = $state({ slow: 0 });
 const SLOW_MS = 250;
 
-/** What a page computes, for which parameters. */
-export interface Computed<P, M> {
-  params: P;
-  model: M;
-}
-
-interface LiveOptions<P, M> {
-  /** The model the server rendered, and the parameters it was computed for. */
-  initial: () => Computed<P, M>;
-  /** The parameters the page wants now (from the URL). */
-  params: () => P;
-  /** The datasets to load in the browser's engine. */
-  manifest: () => readonly DatasetEntry[];
-  /** The same computation the server ran, on the browser's engine. */
-  compute: (db: Coordinator, params: P) => Promise<M>;
-  /**
-   * Work to do as soon as the engine holds the data (again), before a manager's first change asks for
-   * it: e.g. an index kept in memory. Never starts the engine itself.
-   */
-  prepare?: (db: Coordinator) => Promise<unknown>;
+/**
+ * What a page's server load hands it (see `pageLoad` in src/lib/server/page-model.ts), and the layout's
+ * manifest. `I` is the model drawn first: the server's, or null where the server had none (an indicator
+ * that only this browser's imported data describe).
+ */
+export interface LiveData<N extends PageName, I = ModelOf<N>> {
+  computed: { params: ParamsOf<N>; model: I };
+  /** The datasets the browser's engine loads. */
+  manifest: readonly DatasetEntry[];
 }
 
 /** Tells whoever measures (`npm run bench`) that the page shows a model it computed, painted or not. */
 function shown(): void {
+  if (!benchEvents()) return;
   performance.mark('vigie:view:shown');
   dispatchEvent(new Event('vigie:view-shown'));
 }
 
 /**
- * A page's model: the server's until the parameters change (or this browser holds imported data),
- * then the browser's DuckDB takes over.
- * A slow answer for old parameters never overwrites a newer one.
+ * A page's live model: its parameters from the address bar, and its model for them. The server's
+ * until the parameters change (or this browser holds imported data); then the coordinator answers:
+ * the server (over the server connector) while the browser's engine loads, the browser's engine once
+ * it holds the data. A slow answer for old parameters never overwrites a newer one.
  */
-export function live<P, M>(options: LiveOptions<P, M>) {
+export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () => LiveData<N, I>) {
+  const search = $derived(currentSearch()); // a string: the page recomputes only when it changes
+  const id = $derived(page.params.id ?? '');
+  // A parse of the string, not reactive state: what it depends on is `search`.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  const params = $derived(pageParams(name, new URLSearchParams(search), id));
   // Raw: a model is replaced whole, never changed in place, and deep proxies over its hundreds of
   // points cost more than drawing them.
-  let model = $state.raw(options.initial().model);
+  let model = $state.raw<I | ModelOf<N>>(data().computed.model);
   let pending = $state(false);
   let error = $state<string | null>(null);
+  let by = $state<AnsweredBy>('server');
+  const latest = new Latest();
 
   $effect(() => {
-    const params = options.params();
-    const initial = options.initial();
+    const p = params;
+    const query = search;
+    const path = id;
+    const { computed, manifest } = data();
     void localData.version; // recompute when this browser's imported data changes
-    if (!localData.hasLocal && JSON.stringify(params) === JSON.stringify(initial.params)) {
-      model = initial.model;
+    if (!localData.hasLocal && JSON.stringify(p) === JSON.stringify(computed.params)) {
+      latest.cancel();
+      model = computed.model;
       pending = false;
       return;
     }
-    let stale = false;
+    const fromServer = !readyEngine(manifest) && !localData.hasLocal;
     let dimmed = false;
-    const timer = setTimeout(() => {
+    const dim = () => {
       dimmed = true;
       waiting.slow += 1;
-    }, SLOW_MS);
-    // Busy only if the answer is not there within this task: an answer from memory arrives in a few
-    // microtasks, and marking every chart busy and then not busy would restyle them all for nothing.
-    const busy = setTimeout(() => {
-      if (!stale) pending = true;
-    });
+    };
+    // Busy at once when the answer comes over the network; otherwise only if it is not there within
+    // this task (an answer from memory arrives in a few microtasks, and marking every chart busy and
+    // then not busy would restyle them all for nothing), and dimmed only when it is slow.
+    if (fromServer) {
+      pending = true;
+      dim();
+    }
+    const timer = fromServer ? undefined : setTimeout(dim, SLOW_MS);
+    const busy = fromServer ? undefined : setTimeout(() => (pending = true));
     const settled = () => {
       clearTimeout(timer);
       clearTimeout(busy);
       if (dimmed) waiting.slow -= 1;
       dimmed = false;
     };
-    browserEngine(options.manifest())
-      .then((db) => options.compute(db, params))
-      .then((next) => {
-        if (stale) return;
-        model = reuse(model, next); // what did not change keeps its objects: Svelte skips it
-        error = null;
-        void tick().then(shown);
-      })
-      .catch((err: unknown) => {
-        if (!stale) error = err instanceof Error ? err.message : String(err);
-      })
-      .finally(() => {
-        settled();
-        if (!stale) pending = false;
-      });
-    return () => {
-      stale = true;
-      settled();
-    };
+    latest
+      .run(() =>
+        answer((db) => pageModel(db, name, p), {
+          ready: () => readyEngine(manifest),
+          engine: () => browserEngine(manifest),
+          server: () => serverModel(name, query, path),
+          localOnly: () => localData.hasLocal
+        })
+      )
+      .then(
+        (result) => {
+          if (!result.current) return;
+          model = reuse<I | ModelOf<N>>(model, result.value.model); // what did not change keeps its objects: Svelte skips it
+          by = result.value.by;
+          error = null;
+          pending = false;
+          void tick().then(shown);
+        },
+        (err: unknown) => {
+          error = err instanceof Error ? err.message : String(err);
+          pending = false;
+        }
+      )
+      .finally(settled);
+    return settled;
   });
 
+  // What the page will ask for, built as soon as the engine holds the data (again), before a
+  // manager's first change asks for it. Never starts the engine itself.
   $effect(() => {
-    const prepare = options.prepare;
-    if (!prepare) return;
-    const manifest = options.manifest();
+    const p = params;
+    const { manifest } = data();
     void localData.version; // imported data changes what is to prepare
     return onEngineState((state) => {
       if (state === 'ready')
         void browserEngine(manifest)
-          .then(prepare)
+          .then((db) => preparePage(db, name, p))
           .catch(() => {});
     });
   });
 
   return {
+    /** The page's parameters, as the address bar says now. */
+    get params() {
+      return params;
+    },
     get model() {
       return model;
     },
+    /** Whether an answer is awaited. */
     get pending() {
       return pending;
     },
     get error() {
       return error;
+    },
+    /** Who answered the model shown (`server` for the server's own render too). */
+    get by() {
+      return by;
     }
   };
 }

@@ -117,7 +117,8 @@ const PARAMS: { [N in PageName]: (query: URLSearchParams, id: string) => ParamsO
   overview: (query) => filtersFromUrl(query),
   indicator: (query, id) => indicatorParamsFromUrl(id, query),
   agreements: (query) => filtersFromUrl(query),
-  report: (query) => reportParamsFromUrl(query)
+  report: (query) => reportParamsFromUrl(query),
+  catalogue: () => null
 };
 
 /** A page's parameters from its URL's query (and, for an indicator, the id its path names). */

@@ -1,5 +1,6 @@
 import type { Coordinator } from '$lib/coordinator/coordinator';
 import { agreementsModel } from './agreements';
+import { catalogueModel } from './catalogue';
 import { indicatorModel, prepareIndicator } from './indicator';
 import { overviewModel, prepareOverview } from './overview';
 import { reportModel } from './report';
@@ -12,7 +13,9 @@ export const PAGES = {
   overview: { model: overviewModel, prepare: prepareOverview },
   indicator: { model: indicatorModel, prepare: prepareIndicator },
   agreements: { model: agreementsModel, prepare: null },
-  report: { model: reportModel, prepare: null }
+  report: { model: reportModel, prepare: null },
+  // No parameters: recomputed in the browser only when it holds imported data, whose indicators it lists too.
+  catalogue: { model: (db: Coordinator, _params: null) => catalogueModel(db), prepare: null }
 } as const;
 
 /** A page's name. */

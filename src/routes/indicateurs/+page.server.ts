@@ -1,8 +1,4 @@
-import { serverEngine } from '$lib/server/engine';
-import { catalogueModel } from '$lib/views/catalogue';
+import { pageLoad } from '$lib/server/page-model';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-  const { db } = await serverEngine();
-  return { catalogue: { params: null, model: await catalogueModel(db) } };
-};
+export const load: PageServerLoad = pageLoad('catalogue');

@@ -1,12 +1,7 @@
-import { serverEngine } from '$lib/server/engine';
 import { localDay } from '$lib/charts/export/caption';
-import { reportModel } from '$lib/views/report';
-import { reportParamsFromUrl } from '$lib/state/url';
+import { pageLoad } from '$lib/server/page-model';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, untrack }) => {
-  // As on the overview: once hydrated, the browser's DuckDB recomputes for new filters or ticks.
-  const params = untrack(() => reportParamsFromUrl(url.searchParams));
-  const { db } = await serverEngine();
-  return { report: { params, model: await reportModel(db, params) }, today: localDay(new Date()) };
-};
+const report = pageLoad('report');
+
+export const load: PageServerLoad = async (event) => ({ ...(await report(event)), today: localDay(new Date()) });

@@ -57,7 +57,8 @@ describe('the coordinator', () => {
         ['indicator', 'par=aucune', 'bureaux_etranger'],
         ['agreements', 'de=2017'],
         ['report', 'indicateurs=tournees_soutenues,bureaux_etranger&region=Europe'],
-        ['report', 'de=2020']
+        ['report', 'de=2020'],
+        ['catalogue', '']
       ];
       let points = 0;
       for (const [page, query, id = ''] of asked) {
@@ -171,5 +172,11 @@ describe('who answers in the browser', () => {
     const pending = latest.run(async () => 'Asie');
     latest.cancel();
     await expect(pending).resolves.toEqual({ current: false });
+    // An old request that fails after a newer one was made says nothing: the newer answer stands.
+    let fail!: () => void;
+    const failing = latest.run(() => new Promise<string>((_, reject) => (fail = () => reject(new Error('HTTP 502')))));
+    await expect(latest.run(async () => 'Amériques')).resolves.toEqual({ current: true, value: 'Amériques' });
+    fail();
+    await expect(failing).resolves.toEqual({ current: false });
   });
 });
