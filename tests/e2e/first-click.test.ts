@@ -121,3 +121,13 @@ describe('who answers', () => {
     expect(foreign).toEqual([]);
   });
 });
+
+describe('what is not product', () => {
+  it('answers 404 for the bench pages on a server not started by `npm run bench`', async () => {
+    const { page } = await newPage({ javaScriptEnabled: false });
+    for (const path of ['/bench/paint', '/bench/queries', '/bench/duckdb', '/bench/import']) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+    }
+  });
+});

@@ -31,18 +31,6 @@ export function datasetUrl(entry: DatasetEntry): string {
   return `/api/datasets/${entry.name.split('/').map(encodeURIComponent).join('/')}?v=${entry.version}&raw=1`;
 }
 
-/** Datasets kept by earlier versions of Vigie, as canonical CSV text. */
-function keptCsvFiles(local: readonly LocalDataset[]): DatasetFile[] {
-  return local.flatMap((d) =>
-    d.csv === undefined
-      ? []
-      : [
-          ...(d.catalogue ? [{ name: `${d.name}.indicators.csv`, kind: 'indicators' as const, text: d.catalogue }] : []),
-          { name: d.name, kind: 'observations' as const, text: d.csv, replaces: d.mode === 'replace' }
-        ]
-  );
-}
-
 /**
  * Imports kept in this browser that could not be loaded again at the engine's last start, by dataset
  * name, with why: the Données page says so beside the file (its copy is kept, to retry or remove).
@@ -73,7 +61,7 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
     ),
     listLocal().catch((): LocalDataset[] => [])
   ]);
-  await loadDatasets(db, [...files, ...keptCsvFiles(local)]);
+  await loadDatasets(db, files);
   // The files imported in this browser, after the published data, in the order they were imported.
   unreplayed.clear();
   for (const d of local) {

@@ -27,8 +27,6 @@ export interface LocalDataset {
    * path, so nothing of its size crosses the page's thread and no copy is written after the import.
    */
   source?: KeptSource;
-  /** Datasets kept by earlier versions: the accepted rows as canonical CSV (docs/data-format.md). */
-  csv?: string;
   /** Datasets kept by earlier versions: new indicators the manager described, as a catalogue CSV, or null. */
   catalogue: string | null;
 }

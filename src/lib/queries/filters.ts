@@ -23,11 +23,6 @@ export interface Filters {
 /** No filter at all. */
 export const NO_FILTERS: Filters = { from: null, to: null, region: null, discipline: null, program: null };
 
-/** Whether two filter sets select the same rows. */
-export function sameFilters(a: Filters, b: Filters): boolean {
-  return a.from === b.from && a.to === b.to && a.region === b.region && a.discipline === b.discipline && a.program === b.program;
-}
-
 /** Whether any dimension (not period) filter is set: targets are then not comparable. */
 export function hasDimensionFilter(f: Filters): boolean {
   return FILTER_DIMENSIONS.some((d) => f[d] !== null);

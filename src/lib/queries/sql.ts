@@ -31,11 +31,6 @@ export class Where {
   }
 }
 
-/** Builds a query from SQL text and a `Where`, keeping the placeholders in the order they appear. */
-export function withWhere(before: string, where: Where, after: string, extra: Param[] = []): SqlQuery {
-  return { sql: `${before}\n${where}\n${after}`, params: [...where.params, ...extra] };
-}
-
 /**
  * A temporary table holding the given rows, every value bound as a parameter: the statement that
  * creates it, then inserts of up to 200 rows each. `columns` are names the app chose, with their types.

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { DatasetEntry, DatasetFile, DatasetKind } from '$lib/queries/datasets';
+import type { DatasetEntry, DatasetKind } from '$lib/queries/datasets';
 
 export type { DatasetEntry };
 
@@ -33,20 +32,6 @@ export async function listDataDir(dir = dataDir()): Promise<{ name: string; kind
     )
   );
   return out.filter((_, i) => present[i]);
-}
-
-/** Reads every dataset of the data folder, with its manifest entry. */
-export async function readDataDir(dir = dataDir()): Promise<{ files: DatasetFile[]; manifest: DatasetEntry[] }> {
-  const listed = await listDataDir(dir);
-  const texts = await Promise.all(listed.map((e) => readFile(e.path, 'utf8')));
-  const files = listed.map((e, i) => ({ name: e.name, kind: e.kind, text: stripBom(texts[i]!) }));
-  const manifest = files.map((f) => ({
-    name: f.name,
-    kind: f.kind,
-    bytes: Buffer.byteLength(f.text),
-    version: createHash('sha256').update(f.text).digest('hex').slice(0, 12)
-  }));
-  return { files, manifest };
 }
 
 /** A text without its byte order mark. */

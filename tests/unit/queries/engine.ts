@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { Coordinator, type CoordinatorOptions } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
 import { loadDatasets, type DatasetFile } from '$lib/queries/datasets';
+import { listDataDir, stripBom } from '$lib/server/datadir';
 
 /**
  * A coordinator over a fresh in-memory DuckDB-wasm loaded with the given small CSVs (a catalogue is added
@@ -23,5 +25,9 @@ offices,bureaux,Bureaux,Offices,count,up,,,Déf,Def,MRIF,stock
   return db;
 }
 
-/** The shipped data folder, as the server reads it. */
-export { readDataDir } from '$lib/server/datadir';
+/** The shipped data folder's files (`data/`, or `dir`), as the server lists them. */
+export async function readDataDir(dir = 'data'): Promise<{ files: DatasetFile[] }> {
+  const listed = await listDataDir(dir);
+  const texts = await Promise.all(listed.map((e) => readFile(e.path, 'utf8')));
+  return { files: listed.map((e, i) => ({ name: e.name, kind: e.kind, text: stripBom(texts[i]!) })) };
+}
