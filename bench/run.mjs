@@ -5,7 +5,7 @@
 //
 //   npm run bench                      the full run (about 20 minutes on 2 cores)
 //   npm run bench -- --quick           smoke mode: a tiny dataset, one run of each (CI)
-//   options: --runs N  --sizes 10000,100000  --only cold,duckdb,filters,import,bytes  --out DIR
+//   options: --runs N  --sizes 10000,100000  --only cold,duckdb,firstclick,filters,import,bytes  --out DIR
 //            --rebuild (always build)  --no-build (use the build as it is)
 //            --report DIR (only rewrite DIR/results.md and the summary from DIR/results.json)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { build, buildIsFresh } from './lib/build.mjs';
 import { launch } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { report } from './lib/report.mjs';
-import { coldLoad, duckdbReady, filterChanges, firstPageBytes, importRun, smoke } from './lib/scenarios.mjs';
+import { coldLoad, duckdbReady, filterChanges, firstClick, firstPageBytes, importRun, smoke } from './lib/scenarios.mjs';
 import { dataFolder, importFile } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +48,7 @@ const config = {
   coldRuns: args.runs ?? (quick ? 1 : 7),
   duckdbRuns: args.runs ?? (quick ? 1 : 5),
   filterChanges: quick ? 5 : 100,
+  firstClickRuns: args.runs ?? (quick ? 1 : 20),
   importRuns: args.runs ?? (quick ? 1 : 3),
   // The quick mode shares the e2e suite's build; the full run keeps its own next to it.
   buildDir: process.env.VIGIE_BUILD_DIR ?? (quick ? 'build' : 'build-bench')
@@ -128,6 +129,7 @@ async function main() {
           );
           if (run) {
             Object.assign(entry, {
+              firstClick: run.firstClick,
               cold: run.cold,
               duckdb: run.duckdb,
               filters: run.filters,
@@ -153,6 +155,10 @@ async function main() {
         if (wanted('duckdb')) {
           log('DuckDB ready, app and bare…');
           entry.duckdb = await step(`duckdb ${size}`, () => duckdbReady(browser, server.url, config.duckdbRuns));
+        }
+        if (wanted('firstclick')) {
+          log(`first click: a region chosen between first paint and the engine ready, ${config.firstClickRuns + 1}×…`);
+          entry.firstClick = await step(`first click ${size}`, () => firstClick(browser, server.url, config.firstClickRuns));
         }
         if (wanted('filters')) {
           log(`${config.filterChanges} filter changes, then the same queries bare…`);

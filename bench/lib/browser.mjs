@@ -23,7 +23,12 @@ export function launch() {
  * FCP, LCP, long tasks, and when `data-hydrated` / `data-engine` change, into `window.__bench`.
  */
 function recorder() {
-  const b = (window.__bench = { marks: {}, fcp: null, lcp: null, longtasks: [] });
+  const b = (window.__bench = { marks: {}, fcp: null, lcp: null, longtasks: [], shown: [] });
+  // Each model the page shows (bench servers only), and the frame after it: [shown, painted].
+  addEventListener('vigie:view-shown', () => {
+    const t = performance.now();
+    requestAnimationFrame(() => b.shown.push([t, performance.now()]));
+  });
   const mark = (k) => {
     if (b.marks[k] === undefined) b.marks[k] = performance.now();
   };

@@ -26,20 +26,25 @@ export function buildIsFresh(root, dir) {
   return statSync(entry).mtimeMs > sources;
 }
 
-/** Runs `npm run build` into `dir` (VIGIE_BUILD_DIR), echoing nothing unless it fails. */
-export function build(root, dir) {
+/** Runs a command in `root`, echoing nothing unless it fails. */
+function run(root, command, args, env = process.env) {
   return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', 'build'], {
-      cwd: root,
-      env: { ...process.env, VIGIE_BUILD_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
     child.on('error', fail);
     child.on('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`npm run build exited with ${code}:\n${output.slice(-4000)}`))
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`))
     );
   });
+}
+
+/**
+ * Runs `npm run build` into `dir` (VIGIE_BUILD_DIR). SvelteKit's generated files first: tsconfig.json
+ * extends .svelte-kit/tsconfig.json, which a fresh clone does not have yet.
+ */
+export async function build(root, dir) {
+  await run(root, 'npx', ['svelte-kit', 'sync']);
+  await run(root, 'npm', ['run', 'build'], { ...process.env, VIGIE_BUILD_DIR: dir });
 }

@@ -63,6 +63,30 @@ export function report(results) {
       );
       row('Data loaded in the browser (engine ready)', label, ms(data.median), ms(data.p95), '—', '—', '—', '');
     }
+    if (e.firstClick) {
+      const runs = e.firstClick.runs;
+      const kept = runs.filter((r) => !r.lost && r.repaint != null);
+      const repaint = summary(kept.map((r) => r.repaint));
+      const lost = runs.filter((r) => r.lost).length;
+      const early = runs.find((r) => r.early);
+      s.firstClick = {
+        repaint,
+        lost,
+        runs: runs.length,
+        early: early?.repaint ?? null,
+        earlyHydrated: early?.click?.hydrated ?? null
+      };
+      row(
+        `First click: a region chosen between first paint and the engine ready (${runs.length} cold loads, the first before hydration) → every chart repainted`,
+        label,
+        ms(repaint.median),
+        ms(repaint.p95),
+        `engine ready ${ms(e.firstClick.dataReady)} after navigation; before hydration ${ms(s.firstClick.early)}; lost ${lost} of ${runs.length}`,
+        '',
+        'p95 ≤ 150 ms, 0 lost',
+        status(repaint.p95 <= 150 && lost === 0)
+      );
+    }
     if (e.filters) {
       const f = e.filters;
       const updated = summary(f.timings.map((t) => t.updated));
@@ -70,7 +94,9 @@ export function report(results) {
       const bare = summary(f.bare);
       const growth = ratio(f.after.renderer - f.before.renderer, f.before.renderer);
       const heapGrowth = ratio(f.after.heap - f.before.heap, f.before.heap);
-      const target = Number(size) >= 1e6 ? 33 : Number(size) >= 1e5 ? 16 : null;
+      // Issue 14: p50 ≤ 13 ms and p95 ≤ 16 ms at 100 k and 1 M, on the overview and an indicator page.
+      const target = Number(size) >= 1e5 ? 16 : null;
+      const p50 = 13;
       s.filters = {
         updated,
         frame,
@@ -90,8 +116,8 @@ export function report(results) {
         ms(updated.p95),
         `same queries bare ${ms(bare.median)} (p95 ${ms(bare.p95)}); ${f.requests ?? '?'} data requests to the server`,
         `${times(s.filters.ratioP50)} (p95 ${times(s.filters.ratioP95)})`,
-        target ? `p95 ≤ ${target} ms` : '—',
-        target ? status(updated.p95 <= target) : ''
+        target ? `p50 ≤ ${p50} ms, p95 ≤ ${target} ms` : '—',
+        target ? status(updated.median <= p50 && updated.p95 <= target) : ''
       );
       if (e.indicatorFilters) {
         const g = e.indicatorFilters;
@@ -104,8 +130,8 @@ export function report(results) {
           ms(on.p95),
           `${g.requests ?? '?'} data requests to the server`,
           '',
-          target ? `p95 ≤ ${target} ms` : '—',
-          target ? status(on.p95 <= target) : ''
+          target ? `p50 ≤ ${p50} ms, p95 ≤ ${target} ms` : '—',
+          target ? status(on.median <= p50 && on.p95 <= target) : ''
         );
       }
       row(

@@ -283,6 +283,7 @@ export async function smoke(browser, url, clientDir, file, log, indicatorPage) {
   const floor = await bareQueries(browser, url, run.steps);
   const [paint] = await coldLoad(browser, url, '/bench/paint', 1);
   const bare = await bareDuckdb(browser, url);
+  const clicked = await firstClick(browser, url, 1);
   log('  baselines measured');
   const imported = await importRun(browser, url, file, log);
   return {
@@ -290,6 +291,7 @@ export async function smoke(browser, url, clientDir, file, log, indicatorPage) {
     duckdb: { app: [engine], bare: [bare] },
     filters: { ...run, steps: undefined, ...floor, errors },
     indicatorFilters,
+    firstClick: clicked,
     bytes,
     imported
   };
@@ -410,4 +412,111 @@ export async function importRun(browser, url, file, log = () => {}) {
     memory: { idle, peak, stagePeak },
     floor: result
   };
+}
+
+/** A seeded random number generator (mulberry32), so that every run draws the same moments. */
+function seeded(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The touring panel's latest value as the server draws it for `search` (what a manager must end up reading). */
+async function serverFigure(url, search) {
+  const html = await (await fetch(`${url}/${search}`)).text();
+  return /data-axis="tournees"[\s\S]*?class="value[^"]*"[^>]*>([^<]*)</.exec(html)?.[1]?.trim() ?? null;
+}
+
+/** Runs in the page before its scripts: at the first chart's frame, chooses `region` in the filter bar. */
+function chooseAtFirstPaint(region) {
+  const watch = new MutationObserver(() => {
+    const select = document.querySelector('.filters select[name="region"]');
+    if (!select || !document.querySelector('svg[role="img"], svg[role="application"]')) return;
+    watch.disconnect();
+    requestAnimationFrame(() => {
+      window.__bench.click = { t: performance.now(), hydrated: !!document.body.dataset.hydrated, engine: null };
+      select.value = region;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  });
+  watch.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * "First click": a region chosen on `/` at a moment drawn at random between the first chart painted and
+ * the browser's engine holding the data (the first run: at the first chart's frame, before the page has
+ * hydrated), in a fresh context each time. Timed from the change to the frame after the page shows the
+ * model for it; a choice is lost when the page does not end up showing the server's own figure for the
+ * chosen region, with the region in the address bar and the menu.
+ */
+export async function firstClick(browser, url, runs, seed = 5) {
+  const rnd = seeded(seed);
+  // One unmeasured cold load: the filter bar's regions, and the span the moments are drawn in.
+  const probe = await freshPage(browser, url);
+  await probe.page.goto('/', { waitUntil: 'load' });
+  const paint = (await coldMetrics(probe.page)).firstChart;
+  const engine = await engineMetrics(probe.page);
+  const regions = (await filterOptionsOf(probe.page)).region;
+  await probe.context.close();
+  const span = Math.max(0, engine.dataReady - paint);
+  const out = [];
+  for (let i = 0; i <= runs; i++) {
+    const early = i === 0;
+    const region = regions[Math.floor(rnd() * regions.length)];
+    const wait = early ? 0 : rnd() * span;
+    const search = `?region=${encodeURIComponent(region)}`;
+    const expected = await serverFigure(url, search);
+    const { context, page, errors } = await freshPage(browser, url);
+    if (early) await context.addInitScript(chooseAtFirstPaint, region);
+    await page.goto('/', { waitUntil: 'commit' });
+    if (!early) {
+      await until(page, () => (window.__bench.marks['chart-frame'] !== undefined ? true : null));
+      await sleep(wait);
+      await page.evaluate((r) => {
+        const select = document.querySelector('.filters select[name="region"]');
+        window.__bench.click = {
+          t: performance.now(),
+          hydrated: !!document.body.dataset.hydrated,
+          engine: document.querySelector('[data-engine]')?.getAttribute('data-engine') ?? null
+        };
+        select.value = r;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, region);
+    }
+    let repaint = null;
+    let lost;
+    try {
+      repaint = await until(
+        page,
+        () => {
+          const c = window.__bench.click;
+          const after = c && window.__bench.shown.find(([t]) => t >= c.t);
+          return after ? after[1] - c.t : null;
+        },
+        undefined,
+        60_000
+      );
+      const shown = await until(
+        page,
+        ({ region: r, expected: e }) => {
+          const value = document.querySelector('article[data-axis="tournees"] .value')?.textContent?.trim() ?? null;
+          const menu = document.querySelector('.filters select[name="region"]')?.value;
+          return value === e && menu === r && new URL(location.href).searchParams.get('region') === r ? true : null;
+        },
+        { region, expected },
+        30_000
+      ).catch(() => null);
+      lost = shown === null;
+    } catch {
+      lost = true;
+    }
+    const r = await readRecorder(page);
+    out.push({ early, region, wait, repaint, lost, click: r.click, errors, dataReady: r.marks['data-engine:ready'] ?? null });
+    await context.close();
+  }
+  return { span, paint, dataReady: engine.dataReady, runs: out };
 }
