@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settled, useBrowser, visit } from './setup/browser';
 
@@ -15,6 +15,17 @@ async function serverFigure(path: string): Promise<string | null> {
 
 const hydrated = (page: Page) => page.locator('body[data-hydrated]').count();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Holds the requests matching `pattern` until the function returned is called, as a slow network would. */
+async function hold(context: BrowserContext, pattern: string): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await context.route(pattern, async (route) => {
+    await released;
+    await route.fallback();
+  });
+  return release;
+}
 
 describe('the filter bar is a form', () => {
   it('works with JavaScript off: choosing a region and applying gives the filtered page from the server', async () => {
@@ -53,12 +64,7 @@ describe('the filter bar is a form', () => {
     const { page, context, errors, foreign } = await newPage();
     // The page's code (not its stylesheet, which holds back the first paint) arrives late, as on a slow
     // network: held until the region is chosen and 2 s have passed.
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    await context.route('**/_app/immutable/**/*.js', async (route) => {
-      await released;
-      await route.fallback();
-    });
+    const release = await hold(context, '**/_app/immutable/**/*.js');
     const delay = sleep(2000);
     await page.goto('/', { waitUntil: 'domcontentloaded' });
     const region = page.getByLabel('Région', { exact: true });
@@ -88,12 +94,7 @@ describe('who answers', () => {
   it("draws the server's answer while the browser's engine loads, then the browser answers without the server", async () => {
     const { page, context, errors, foreign } = await newPage();
     // The browser's engine gets its data only when the test says so.
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    await context.route('**/api/datasets/**', async (route) => {
-      await released;
-      await route.fallback();
-    });
+    const release = await hold(context, '**/api/datasets/**');
     const asked: string[] = [];
     page.on('request', (r) => r.url().includes('/api/model/') && asked.push(new URL(r.url()).search));
     await visit(page, '/');
