@@ -1,4 +1,4 @@
-import { tick } from 'svelte';
+import { tick, untrack } from 'svelte';
 import { page } from '$app/state';
 import { answer, Latest, type AnsweredBy } from '$lib/coordinator/answer';
 import { serverModel } from '$lib/coordinator/remote';
@@ -80,7 +80,7 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     // then not busy would restyle them all for nothing), and dimmed only when it is slow.
     if (fromServer) {
       pending = true;
-      dim();
+      untrack(dim); // `waiting.slow += 1` reads it: tracked, every answer would start this effect again
     }
     const timer = fromServer ? undefined : setTimeout(dim, SLOW_MS);
     const busy = fromServer ? undefined : setTimeout(() => (pending = true));
