@@ -52,6 +52,20 @@ async function panelsOf(page: Page) {
   );
 }
 
+/**
+ * Each panel printed after the cover, whole: its title above the chart, its table's caption beside it and
+ * its definition below on one page means the page break fell neither inside the chart nor inside its table.
+ */
+function expectWholePanels(pages: string[], panels: Awaited<ReturnType<typeof panelsOf>>, label: string) {
+  for (const p of panels) {
+    const where = [p.title, p.caption, p.definition.slice(0, 60)].map((text) =>
+      pages.findIndex((pg, i) => i > 0 && pg.includes(plain(text)))
+    );
+    expect(where[0], `${label}: « ${p.title} » printed`).toBeGreaterThan(0);
+    expect(where, `${label}: « ${p.title} » on one page`).toEqual([where[0], where[0], where[0]]);
+  }
+}
+
 describe('Rapport', () => {
   it('lays out every overview panel after a cover, each with chart, key figures and table', async () => {
     const { page, errors, foreign } = await newPage();
@@ -107,15 +121,7 @@ describe('Rapport', () => {
       expect(panels.some((p) => pdf.pages[0]!.includes(plain(p.caption)) || pdf.pages[0]!.includes(plain(p.definition)))).toBe(
         false
       );
-      for (const p of panels) {
-        // Title above the chart, caption beside it, definition below: all three on one page means the
-        // page break fell neither inside the chart nor inside its table.
-        const where = [p.title, p.caption, p.definition.slice(0, 60)].map((text) =>
-          pdf.pages.findIndex((pg, i) => i > 0 && pg.includes(plain(text)))
-        );
-        expect(where[0], `${format}: « ${p.title} » printed`).toBeGreaterThan(0);
-        expect(where, `${format}: « ${p.title} » on one page`).toEqual([where[0], where[0], where[0]]);
-      }
+      expectWholePanels(pdf.pages, panels, format);
       const ink = inkPerPage(pdf.file);
       expect(ink).toHaveLength(pdf.count);
       for (const [i, share] of ink.entries()) expect(share, `${format} page ${i + 1} is not blank`).toBeGreaterThan(0.01);
@@ -124,6 +130,18 @@ describe('Rapport', () => {
       expect(pdf.pages.join(' ')).not.toContain('Importer');
     }
     console.info(`Report PDF: ${measured.join('; ')}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('prints in English two panels to a page as well, its longer sentences included', async () => {
+    const { page, errors } = await newPage();
+    await visit(page, '/rapport?lang=en');
+    await settled(page);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Cultural indicators report');
+    const panels = await panelsOf(page);
+    const pdf = await printed(page, 'Letter', 'english');
+    expect(pdf.count).toBe(1 + Math.ceil(panels.length / 2));
+    expectWholePanels(pdf.pages, panels, 'Letter, English');
     expect(errors).toEqual([]);
   });
 
