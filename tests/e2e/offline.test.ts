@@ -14,6 +14,8 @@ describe('self-hosted engine (no other host)', () => {
     await visit(page, '/');
     const value = page.locator('article[data-axis="tournees"] .value');
     const unfiltered = await value.textContent();
+    // Until the browser's engine holds the data the server answers a change (issue 14): wait for it.
+    await page.locator('[data-engine="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
 
     await page.getByLabel('Discipline', { exact: true }).selectOption('Musique');
     await page.waitForURL((url) => url.searchParams.get('discipline') === 'Musique');
