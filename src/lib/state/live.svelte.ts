@@ -118,16 +118,18 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
   });
 
   // What the page will ask for, built as soon as the engine holds the data (again), before a
-  // manager's first change asks for it. Never starts the engine itself.
+  // manager's first change asks for it. Never starts the engine itself. The parameters of that moment,
+  // untracked: a filter change is answered by the effect above, and preparing again on each one would
+  // put a second round of work on the path from a click to its repaint.
   $effect(() => {
-    const p = params;
     const { manifest } = data();
     void localData.version; // imported data changes what is to prepare
     return onEngineState((state) => {
-      if (state === 'ready')
-        void browserEngine(manifest)
-          .then((db) => preparePage(db, name, p))
-          .catch(() => {});
+      if (state !== 'ready') return;
+      const p = untrack(() => params);
+      void browserEngine(manifest)
+        .then((db) => preparePage(db, name, p))
+        .catch(() => {});
     });
   });
 
