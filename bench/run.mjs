@@ -5,7 +5,7 @@
 //
 //   npm run bench                      the full run (about 20 minutes on 2 cores)
 //   npm run bench -- --quick           smoke mode: a tiny dataset, one run of each (CI)
-//   options: --runs N  --sizes 10000,100000  --only cold,duckdb,firstclick,filters,import,bytes  --out DIR
+//   options: --runs N  --sizes 10000,100000  --only cold,duckdb,load,firstclick,filters,import,bytes  --out DIR
 //            --rebuild (always build)  --no-build (use the build as it is)
 //            --report DIR (only rewrite DIR/results.md and the summary from DIR/results.json)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,16 @@ import { build, buildIsFresh } from './lib/build.mjs';
 import { launch } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { report } from './lib/report.mjs';
-import { coldLoad, duckdbReady, filterChanges, firstClick, firstPageBytes, importRun, smoke } from './lib/scenarios.mjs';
+import {
+  coldLoad,
+  duckdbReady,
+  filterChanges,
+  firstClick,
+  firstPageBytes,
+  importRun,
+  loadAgainstMosaic,
+  smoke
+} from './lib/scenarios.mjs';
 import { dataFolder, importFile } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +56,7 @@ const config = {
   importRows: quick ? 2_000 : 1_000_000,
   coldRuns: args.runs ?? (quick ? 1 : 7),
   duckdbRuns: args.runs ?? (quick ? 1 : 5),
+  loadRuns: args.runs ?? (quick ? 1 : 3),
   filterChanges: quick ? 5 : 100,
   firstClickRuns: args.runs ?? (quick ? 1 : 20),
   importRuns: args.runs ?? (quick ? 1 : 3),
@@ -155,6 +165,10 @@ async function main() {
         if (wanted('duckdb')) {
           log('DuckDB ready, app and bare…');
           entry.duckdb = await step(`duckdb ${size}`, () => duckdbReady(browser, server.url, config.duckdbRuns));
+        }
+        if (wanted('load')) {
+          log(`data loaded: the app's engine and Mosaic's load of the same file, ${config.loadRuns}× each…`);
+          entry.load = await step(`load ${size}`, () => loadAgainstMosaic(browser, server.url, config.loadRuns));
         }
         if (wanted('firstclick')) {
           log(`first click: a region chosen between first paint and the engine ready, ${config.firstClickRuns + 1}×…`);

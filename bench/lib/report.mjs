@@ -63,6 +63,42 @@ export function report(results) {
       );
       row('Data loaded in the browser (engine ready)', label, ms(data.median), ms(data.p95), '—', '—', '—', '');
     }
+    if (e.load) {
+      const time = summary(e.load.app.map((r) => r.ready));
+      const mosaicTime = summary(e.load.mosaic.map((r) => r.ready));
+      const memory = summary(e.load.app.map((r) => r.memory));
+      const mosaicMemory = summary(e.load.mosaic.map((r) => r.memory));
+      s.load = {
+        time,
+        mosaicTime,
+        ratio: ratio(time.median, mosaicTime.median),
+        memory,
+        mosaicMemory,
+        memoryRatio: ratio(memory.median, mosaicMemory.median),
+        peak: summary(e.load.app.map((r) => r.peak)),
+        mosaicPeak: summary(e.load.mosaic.map((r) => r.peak))
+      };
+      row(
+        'Data loaded in the browser, cold `/` (navigation → engine ready)',
+        label,
+        ms(time.median),
+        ms(time.p95),
+        `Mosaic's \`loadCSV\` of the observations, same bundle and files (\`/bench/mosaic\`) ${ms(mosaicTime.median)}`,
+        times(s.load.ratio),
+        '≤ 1×',
+        status(s.load.ratio <= 1)
+      );
+      row(
+        'Renderer memory once the data are loaded',
+        label,
+        mb(memory.median),
+        `peak ${mb(s.load.peak.median)}`,
+        `Mosaic's load ${mb(mosaicMemory.median)} (peak ${mb(s.load.mosaicPeak.median)})`,
+        times(s.load.memoryRatio),
+        '≤ 1×',
+        status(s.load.memoryRatio <= 1)
+      );
+    }
     if (e.firstClick) {
       const runs = e.firstClick.runs;
       const kept = runs.filter((r) => !r.lost && r.repaint != null);

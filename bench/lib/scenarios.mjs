@@ -520,3 +520,46 @@ export async function firstClick(browser, url, runs, seed = 5) {
   }
   return { span, paint, dataReady: engine.dataReady, runs: out };
 }
+
+/**
+ * One cold load of `path` in a fresh context until `ready` holds in the page, with the renderer's
+ * private memory sampled every 100 ms: time to ready, memory once ready (after a garbage collection),
+ * the peak, and the app's `vigie:load:*` marks (the engine's load steps) with the memory at each.
+ */
+async function loadRun(browser, url, path, ready, readyMark) {
+  const { context, page } = await freshPage(browser, url);
+  const memory = await memorySampler(browser, 100);
+  const samples = [];
+  const t0 = Date.now();
+  const tick = setInterval(() => samples.push([Date.now() - t0, memory.peak]), 100);
+  memory.reset();
+  await page.goto(path, { waitUntil: 'load' });
+  await until(page, ready, undefined, 900_000);
+  clearInterval(tick);
+  const r = await readRecorder(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await sleep(300);
+  const after = await memory.now();
+  const { peak } = await memory.stop();
+  await context.close();
+  await sleep(500); // the closed renderer goes before the next run samples
+  const steps = r.timeline.filter(([name]) => name.startsWith('vigie:load:')).map(([name, t]) => ({ step: name.slice(11), t }));
+  return { ready: r.perf[readyMark] ?? r.marks['data-engine:ready'], memory: after, peak, steps };
+}
+
+/**
+ * Data loaded in the browser: the app's `/` until its engine holds the data, against Mosaic's way of
+ * loading the same observations (`/bench/mosaic`), alternating, `runs` times each.
+ */
+export async function loadAgainstMosaic(browser, url, runs) {
+  const app = [];
+  const mosaic = [];
+  const appReady = () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null);
+  const mosaicReady = () => (document.querySelector('[data-bench-ready],[data-bench-error]') ? true : null);
+  for (let i = 0; i < runs; i++) {
+    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready'));
+    mosaic.push(await loadRun(browser, url, '/bench/mosaic', mosaicReady, 'vigie:bench:mosaic-ready'));
+  }
+  return { app, mosaic };
+}

@@ -2,7 +2,8 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import { connect } from '$lib/db/connector';
 import { listLocal, type LocalDataset } from '$lib/import/local';
 import { ReplayMismatch, replayImport } from '$lib/import/replay';
-import { loadDatasets, type DatasetEntry, type DatasetFile } from '$lib/queries/datasets';
+import type { DatasetEntry, DatasetFile } from '$lib/queries/datasets';
+import { loadDatasets } from './load';
 
 let loaded: { key: string; db: Promise<Coordinator>; ready: Coordinator | null } | undefined;
 const listeners = new Set<(state: EngineState) => void>();

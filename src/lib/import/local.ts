@@ -1,5 +1,5 @@
-import type { Connector } from '$lib/db/types';
-import { removeDataset } from '$lib/queries/datasets';
+import type { Coordinator } from '$lib/coordinator/coordinator';
+import { removeDataset } from '$lib/engine/load';
 import type { NewIndicator } from '$lib/queries/import-commit';
 import type { Level, LevelField } from './aggregates';
 import type { Dialect } from './detect';
@@ -92,7 +92,7 @@ export async function saveLocal(dataset: LocalDataset): Promise<void> {
  * Takes a kept dataset out of the engine (its rows and the indicators it described: one rebuild) and
  * forgets it.
  */
-export async function discardLocal(db: Connector, dataset: LocalDataset): Promise<void> {
+export async function discardLocal(db: Coordinator, dataset: LocalDataset): Promise<void> {
   await removeDataset(db, addsIndicators(dataset) ? [dataset.name, `${dataset.name}.indicators.csv`] : dataset.name);
   await removeLocal(dataset.name);
 }

@@ -1,5 +1,6 @@
 import type { Connector } from '$lib/db/types';
-import { datasetMetaQueries, deleteDatasetQueries, rebuildDerived, rebuildSummaries } from '$lib/queries/datasets';
+import { rebuildDerived, rebuildSummaries } from '$lib/engine/load';
+import { datasetMetaQueries, deleteDatasetQueries } from '$lib/queries/datasets';
 import { cleanupQueries } from '$lib/queries/import';
 import {
   acceptedQueries,

@@ -1,4 +1,4 @@
-import type { Connector, SqlQuery } from '$lib/db/types';
+import type { SqlQuery } from '$lib/db/types';
 import { ident, literal } from './sql';
 import { importMacros } from './import-macros';
 import { rollupQueries } from './observations';
@@ -70,8 +70,8 @@ const RAW_TABLE: Record<DatasetKind, string> = {
   annotations: 'raw_annotations'
 };
 
-/** Creates the empty raw tables (every column text) and the period macros. Idempotent. */
-function setup(): SqlQuery[] {
+/** Creates the empty raw tables (every column text), the load order and the period macros. Idempotent. */
+export function setupQueries(): SqlQuery[] {
   const tables = (Object.keys(CONTRACT) as DatasetKind[]).map((kind) => ({
     sql: `CREATE TABLE IF NOT EXISTS ${RAW_TABLE[kind]} (dataset VARCHAR, line INTEGER, ${CONTRACT[kind]
       .map((c) => `${ident(c)} VARCHAR`)
@@ -90,55 +90,35 @@ export function datasetMetaQueries(name: string, replaces: boolean): SqlQuery[] 
 }
 
 /**
- * Loads files into the raw tables with DuckDB's own CSV reader, then rebuilds the derived tables.
- * A file's previous rows (same name) are replaced, inside one transaction: on failure nothing changes.
+ * The contract's dialect is fixed (comma, double quotes): a ragged row is then an error with its line,
+ * where a sniffer would quietly fall back to reading the whole file as one column.
  */
-export async function loadDatasets(db: Connector, files: readonly DatasetFile[]): Promise<void> {
-  for (const q of setup()) await db.query(q);
-  const registered: string[] = [];
-  try {
-    for (const [i, file] of files.entries()) {
-      const reg = `vigie_${i}_${Date.now()}.csv`;
-      if (file.blob && db.registerBlob) await db.registerBlob(reg, file.blob);
-      else await db.registerText(reg, file.text ?? (file.blob ? await file.blob.text() : ''));
-      registered.push(reg);
-    }
-    await db.query({ sql: 'BEGIN TRANSACTION' });
-    try {
-      for (const [i, file] of files.entries()) {
-        await insertFile(db, file, registered[i]!).catch((err: unknown) => {
-          throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(registered[i]!, file.name));
-        });
-        for (const q of datasetMetaQueries(file.name, file.replaces ?? false)) await db.query(q);
-      }
-      await rebuildDerived(db);
-      await db.query({ sql: 'COMMIT' });
-    } catch (err) {
-      await db.query({ sql: 'ROLLBACK' });
-      throw err;
-    }
-  } finally {
-    for (const reg of registered) await db.dropFile(reg);
-  }
+function csvSource(registered: string): string {
+  return `read_csv(${literal(registered)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
 }
 
-async function insertFile(db: Connector, file: DatasetFile, reg: string): Promise<void> {
-  // The contract's dialect is fixed (comma, double quotes): a ragged row is then an error with its line,
-  // where a sniffer would quietly fall back to reading the whole file as one column.
-  const source = `read_csv(${literal(reg)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const described = await db.query<{ column_name: string }>({
-    sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${source})`
-  });
-  // Headers match the contract whatever their case or surrounding spaces.
-  const byLower = new Map(described.map((r) => [r.column_name.trim().toLowerCase(), r.column_name] as const));
-  const columns = CONTRACT[file.kind];
-  const select = columns.map((c) => (byLower.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL')).join(', ');
+/** The header of a registered CSV file, as DuckDB's reader names its columns (`column_name`). */
+export function csvColumnsQuery(registered: string): SqlQuery {
+  return { sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM ${csvSource(registered)})` };
+}
+
+/**
+ * Replaces a dataset's raw rows by the rows of its registered file, whose header is `header`
+ * (`csvColumnsQuery`): the contract's columns whatever their case or surrounding spaces, absent ones NULL.
+ */
+export function insertRawQueries(file: DatasetFile, registered: string, header: readonly string[]): SqlQuery[] {
+  const byLower = new Map(header.map((h) => [h.trim().toLowerCase(), h] as const));
+  const select = CONTRACT[file.kind]
+    .map((c) => (byLower.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
+    .join(', ');
   const table = RAW_TABLE[file.kind];
-  await db.query({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] });
-  await db.query({
-    sql: `INSERT INTO ${table} SELECT ?, CAST(row_number() OVER () + 1 AS INTEGER), ${select} FROM ${source}`,
-    params: [file.name]
-  });
+  return [
+    { sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] },
+    {
+      sql: `INSERT INTO ${table} SELECT ?, CAST(row_number() OVER () + 1 AS INTEGER), ${select} FROM ${csvSource(registered)}`,
+      params: [file.name]
+    }
+  ];
 }
 
 /** Deletes a dataset's raw rows and its load order (the derived tables are the caller's to rebuild). */
@@ -149,30 +129,27 @@ export function deleteDatasetQueries(name: string): SqlQuery[] {
   }));
 }
 
-/** Removes datasets' rows and rebuilds the derived tables once, in one transaction. */
-export async function removeDataset(db: Connector, names: string | readonly string[]): Promise<void> {
-  await db.query({ sql: 'BEGIN TRANSACTION' });
-  try {
-    for (const name of typeof names === 'string' ? [names] : names) for (const q of deleteDatasetQueries(name)) await db.query(q);
-    await rebuildDerived(db);
-    await db.query({ sql: 'COMMIT' });
-  } catch (err) {
-    await db.query({ sql: 'ROLLBACK' });
-    throw err;
-  }
-}
+/** A named step of rebuilding the derived tables, and its statements in order. */
+export type DerivedStep = readonly [step: 'catalogue' | 'observations' | 'summaries', queries: SqlQuery[]];
 
-/** Rebuilds the typed tables from the raw ones (call inside the caller's transaction). */
-export async function rebuildDerived(db: Connector): Promise<void> {
-  for (const q of [...catalogueTables(), observationsTable(), ...summaryTables()]) await db.query(q);
+/**
+ * The typed tables every query reads, rebuilt from the raw ones, step by step: the catalogue,
+ * agreements and annotations, the observations, then their summaries.
+ */
+export function derivedQueries(): DerivedStep[] {
+  return [
+    ['catalogue', catalogueTables()],
+    ['observations', [observationsTable()]],
+    ['summaries', summaryTables()]
+  ];
 }
 
 /**
  * After rows were added to `observations` directly (an import): the tables summarising them, and the
- * catalogue when the import described new indicators (call inside the caller's transaction).
+ * catalogue when the import described new indicators.
  */
-export async function rebuildSummaries(db: Connector, catalogueChanged: boolean): Promise<void> {
-  for (const q of [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...summaryTables()]) await db.query(q);
+export function summaryQueries(catalogueChanged: boolean): SqlQuery[] {
+  return [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...summaryTables()];
 }
 
 /**

@@ -1,8 +1,9 @@
+import { Coordinator } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
-import type { Connector } from '$lib/db/types';
+import { loadDatasets } from '$lib/engine/load';
 import type { ChangeSummary } from '$lib/publishing/types';
 import { changesQuery, dropRawQueries, rowCountQuery } from '$lib/queries/changes';
-import { loadDatasets, type DatasetKind } from '$lib/queries/datasets';
+import type { DatasetKind } from '$lib/queries/datasets';
 import { readVersion } from './current';
 
 /** A comparison to compute: two versions of one dataset (null: nothing, before its first version or a withdrawal). */
@@ -13,7 +14,7 @@ export interface ChangeJob {
   after: number | null;
 }
 
-let scratch: Promise<Connector> | undefined;
+let scratch: Promise<Coordinator> | undefined;
 let seq = 0;
 
 /**
@@ -24,7 +25,7 @@ let seq = 0;
 export async function computeChanges(job: ChangeJob): Promise<ChangeSummary> {
   const read = (v: number | null) => (v === null ? Promise.resolve(null) : readVersion(job.name, v));
   const [before, after] = [await read(job.before), await read(job.after)];
-  scratch ??= connectNode();
+  scratch ??= connectNode().then((engine) => new Coordinator(engine));
   const db = await scratch;
   const id = ++seq;
   const a = `before-${id}`;

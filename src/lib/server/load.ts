@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import type { Connector } from '$lib/db/types';
-import { CONTRACT, loadDatasets, type DatasetEntry, type DatasetFile, type DatasetKind } from '$lib/queries/datasets';
+import { Coordinator } from '$lib/coordinator/coordinator';
+import { loadDatasets } from '$lib/engine/load';
+import { CONTRACT, type DatasetEntry, type DatasetFile, type DatasetKind } from '$lib/queries/datasets';
 import { manifestVersion, readCurrentBytes, textOf, type CurrentDataset } from './current';
 import type { Damage } from './damage';
 import { services } from './services';
@@ -86,7 +88,7 @@ export async function loadCurrent(db: Connector, list: readonly CurrentDataset[]
   // the error, left out, and the others loaded again.
   for (;;) {
     try {
-      await loadDatasets(db, files);
+      await loadDatasets(new Coordinator(db), files);
       break;
     } catch (err) {
       const bad = culprit(err, files);

@@ -4,7 +4,7 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import { serverModel } from '$lib/coordinator/remote';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
-import { loadDatasets } from '$lib/queries/datasets';
+import { loadDatasets } from '$lib/engine/load';
 import { pageParams } from '$lib/state/url';
 import { pageModel, type PageName } from '$lib/views/pages';
 import { readDataDir } from '../queries/engine';
@@ -101,7 +101,7 @@ describe('the coordinator', () => {
       await db.transaction(async () => {
         await db.query({ sql: `UPDATE raw_observations SET value = '40' WHERE indicator_id = 'tours' AND period = '2019-2020'` });
         await db.query({ sql: `DELETE FROM raw_observations WHERE indicator_id = 'rate'` });
-        const { rebuildDerived } = await import('$lib/queries/datasets');
+        const { rebuildDerived } = await import('$lib/engine/load');
         await rebuildDerived(db);
       });
       expect(db.generation).toBeGreaterThan(generation);

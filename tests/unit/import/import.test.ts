@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '$lib/db/types';
 import { analyseBytes, type Analysis } from '$lib/import/analyse';
 import { commitImport, exportDataset } from '$lib/import/pipeline';
-import { rebuildDerived } from '$lib/queries/datasets';
+import { rebuildDerived } from '$lib/engine/load';
 import { NO_FILTERS } from '$lib/queries/filters';
 import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
 import { engineWith, readDataDir } from '../queries/engine';

@@ -63,7 +63,7 @@ describe('loading', () => {
   it('refuses a ragged file with its name, and leaves what was loaded as it was', async () => {
     const good = 'indicator_id,period,value\ntours,2019,4\n';
     const db = await engineWith([{ name: 'observations/good.csv', kind: 'observations', text: good }]);
-    const { loadDatasets } = await import('$lib/queries/datasets');
+    const { loadDatasets } = await import('$lib/engine/load');
     const bad = 'indicator_id,period,value\ntours,2020,5\ntours,2021\n';
     await expect(loadDatasets(db, [{ name: 'observations/bad.csv', kind: 'observations', text: bad }])).rejects.toThrow(
       /observations\/bad\.csv/

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Coordinator, type CoordinatorOptions } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
-import { loadDatasets, type DatasetFile } from '$lib/queries/datasets';
+import { loadDatasets } from '$lib/engine/load';
+import type { DatasetFile } from '$lib/queries/datasets';
 import { listDataDir, stripBom } from '$lib/server/datadir';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Coordinator } from '$lib/coordinator/coordinator';
 import { breakdownFromIndex, buildSeriesIndex, seriesFromIndex, type SeriesIndex } from '$lib/coordinator/series-index';
-import { loadDatasets } from '$lib/queries/datasets';
+import { loadDatasets } from '$lib/engine/load';
 import { DIMENSIONS, NO_FILTERS, type Filters } from '$lib/queries/filters';
 import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
 import { INDEX_MAX_ROWS, seriesIndexQuery, type IndexRow } from '$lib/queries/series-index';

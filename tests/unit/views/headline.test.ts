@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertIndicatorQuery } from '$lib/queries/import-commit';
 import { NO_FILTERS } from '$lib/queries/filters';
-import { rebuildSummaries, type DatasetFile } from '$lib/queries/datasets';
+import { rebuildSummaries } from '$lib/engine/load';
+import type { DatasetFile } from '$lib/queries/datasets';
 import { overviewModel } from '$lib/views/overview';
 import { reportModel } from '$lib/views/report';
 import { engineWith, readDataDir } from '../queries/engine';

@@ -1,0 +1,95 @@
+import type { Coordinator } from '$lib/coordinator/coordinator';
+import type { Connector, SqlQuery } from '$lib/db/types';
+import {
+  csvColumnsQuery,
+  datasetMetaQueries,
+  deleteDatasetQueries,
+  derivedQueries,
+  insertRawQueries,
+  setupQueries,
+  summaryQueries,
+  type DatasetFile
+} from '$lib/queries/datasets';
+
+/**
+ * Loading data into an engine, the same in the browser (engine/browser.ts) and in Node (the server's
+ * engine thread, comparisons of versions, tests): files registered, read by DuckDB's own CSV reader,
+ * the derived tables rebuilt, in one transaction. The SQL is src/lib/queries/datasets.ts's.
+ */
+
+/** Marks a step of a load (`vigie:load:<step>`), which `npm run bench` reads in the browser. */
+function mark(step: string): void {
+  globalThis.performance?.mark?.(`vigie:load:${step}`);
+}
+
+async function run(db: Connector, queries: readonly SqlQuery[]): Promise<void> {
+  for (const q of queries) await db.query(q);
+}
+
+/**
+ * Loads files into the raw tables, then rebuilds the derived tables. A file's previous rows (same
+ * name) are replaced, inside one transaction: on failure nothing changes. An error names the file.
+ */
+export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[]): Promise<void> {
+  await run(db, setupQueries());
+  const registered: string[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      const reg = `vigie_${i}_${Date.now()}.csv`;
+      if (file.blob && db.registerBlob) await db.registerBlob(reg, file.blob);
+      else await db.registerText(reg, file.text ?? (file.blob ? await file.blob.text() : ''));
+      registered.push(reg);
+    }
+    mark('registered');
+    await db.transaction(async () => {
+      for (const [i, file] of files.entries()) {
+        const reg = registered[i]!;
+        await insertFile(db, file, reg).catch((err: unknown) => {
+          throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(reg, file.name));
+        });
+        await run(db, datasetMetaQueries(file.name, file.replaces ?? false));
+      }
+      mark('inserted');
+      await rebuildDerived(db);
+    });
+  } finally {
+    for (const reg of registered) await db.dropFile(reg);
+  }
+  mark('ready');
+}
+
+async function insertFile(db: Connector, file: DatasetFile, reg: string): Promise<void> {
+  const header = await db.query<{ column_name: string }>(csvColumnsQuery(reg));
+  await run(
+    db,
+    insertRawQueries(
+      file,
+      reg,
+      header.map((h) => h.column_name)
+    )
+  );
+}
+
+/** Removes datasets' rows and rebuilds the derived tables once, in one transaction. */
+export async function removeDataset(db: Coordinator, names: string | readonly string[]): Promise<void> {
+  await db.transaction(async () => {
+    for (const name of typeof names === 'string' ? [names] : names) await run(db, deleteDatasetQueries(name));
+    await rebuildDerived(db);
+  });
+}
+
+/** Rebuilds the typed tables from the raw ones (call inside the caller's transaction). */
+export async function rebuildDerived(db: Connector): Promise<void> {
+  for (const [step, queries] of derivedQueries()) {
+    await run(db, queries);
+    mark(step);
+  }
+}
+
+/**
+ * After rows were added to `observations` directly (an import): the tables summarising them, and the
+ * catalogue when the import described new indicators (call inside the caller's transaction).
+ */
+export async function rebuildSummaries(db: Connector, catalogueChanged: boolean): Promise<void> {
+  await run(db, summaryQueries(catalogueChanged));
+}
