@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settled, useBrowser, visit } from './setup/browser';
+import { engineStarted, settled, useBrowser, visit } from './setup/browser';
 
 const HEADLINES = [
   "Tournées et soutien à l'exportation",
@@ -79,5 +79,44 @@ describe("Vue d'ensemble", () => {
 
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  it('a panel the years leave empty says so, and draws its chart again with the right figure when they no longer do', async () => {
+    const { page, errors } = await newPage();
+    await visit(page, '/');
+    await engineStarted(page);
+    // The offices' panel: its values start in 2019.
+    const panel = page.locator('article', { has: page.getByRole('heading', { name: "Représentations du Québec à l'étranger" }) });
+    const title = (await panel.getByRole('heading', { level: 2 }).textContent())!.trim();
+    const chart = panel.getByRole('application', { name: title, exact: true });
+    const empty = panel.getByText('Aucune donnée pour ces filtres.');
+    await expect(chart.isVisible()).resolves.toBe(true);
+
+    await page.getByLabel('De', { exact: true }).selectOption('2014');
+    await page.getByLabel('À', { exact: true }).selectOption('2016');
+    await page.waitForURL((url) => url.searchParams.get('a') === '2016');
+    await settled(page);
+    await expect.poll(() => empty.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect(chart.count()).resolves.toBe(0); // not drawn, nor reachable by the keyboard or a screen reader
+
+    await page.getByLabel('À', { exact: true }).selectOption('2022');
+    await page.waitForURL((url) => url.searchParams.get('a') === '2022');
+    await settled(page);
+    await expect.poll(() => chart.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect(empty.count()).resolves.toBe(0);
+    // The figure drawn in place is the one the server draws for the same address.
+    const html = await (await fetch(`${baseUrl}/?de=2014&a=2022`)).text();
+    const served = /Représentations du Québec[\s\S]*?class="value[^"]*"[^>]*>([^<]*)</.exec(html)?.[1]?.trim();
+    expect(served).toMatch(/\d/);
+    await expect(
+      panel
+        .locator('.value')
+        .first()
+        .textContent()
+        .then((t) => t?.trim())
+    ).resolves.toBe(served);
+    const box = (await chart.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200); // laid out at the panel's width, not left at zero
+    expect(errors).toEqual([]);
   });
 });

@@ -73,9 +73,19 @@ export function dayToDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }
 
+// Made once per language: an Intl object costs more to build than the many dates a page writes with it.
+const dayFormats = {
+  fr: new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone: 'UTC' })
+};
+const monthFormats = {
+  fr: new Intl.DateTimeFormat('fr-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+};
+
 /** A day in words: `29 novembre 2019`. */
 export function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(dayToDate(day));
+  return dayFormats[lang].format(dayToDate(day));
 }
 
 /**
@@ -92,9 +102,7 @@ export function formatPeriod(p: PeriodLike, lang: Lang): string {
     case 'quarter':
       return `${lang === 'fr' ? 'T' : 'Q'}${Math.floor(Number(p.start.slice(5, 7)) / 3) + 1} ${y}`;
     case 'month':
-      return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        dayToDate(p.start)
-      );
+      return monthFormats[lang].format(dayToDate(p.start));
     case 'day':
       return formatDay(p.start, lang);
     case 'interval':

@@ -27,9 +27,17 @@ export function pointsText(points: number, lang: Lang): string {
   return number(lang, 1, 'decimal').format(Math.abs(points));
 }
 
+// Made once per language: building an Intl object costs more than the dozens of sentences a filter
+// change writes with it.
+const plurals = { fr: new Intl.PluralRules('fr-CA'), en: new Intl.PluralRules('en-CA') };
+const lists = {
+  fr: new Intl.ListFormat('fr-CA', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en-CA', { type: 'conjunction' })
+};
+
 /** Whether a count reads in the singular (French: 0, 1 and 1,5; English: 1 only). */
 export function isSingular(n: number, lang: Lang): boolean {
-  return new Intl.PluralRules(locale(lang)).select(Math.abs(n)) === 'one';
+  return plurals[lang].select(Math.abs(n)) === 'one';
 }
 
 /**
@@ -85,7 +93,7 @@ export function ofPeriod(p: PeriodLike, lang: Lang): string {
 
 /** Periods as a list: `2024-2025 et 2025-2026`. */
 export function listOf(periods: readonly PeriodLike[], lang: Lang): string {
-  return new Intl.ListFormat(locale(lang), { type: 'conjunction' }).format(periods.map((p) => formatPeriod(p, lang)));
+  return lists[lang].format(periods.map((p) => formatPeriod(p, lang)));
 }
 
 /** French « que » before a word, elided before a vowel: `qu'en 2019-2020`, `que le 3 mai`. */
