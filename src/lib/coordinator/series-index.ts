@@ -62,6 +62,16 @@ export function buildSeriesIndex(rows: readonly IndexRow[], byCountry = false): 
   const sample = new Uint8Array(n);
   const notes: (string[] | null)[] = new Array<string[] | null>(n);
   const sources: (string[] | null)[] = new Array<string[] | null>(n);
+  // Equal lists as one array: a point's rows then name their sources by the same list, joined once.
+  const lists = new Map<string, string[]>();
+  const shared = (list: string[] | null) => {
+    if (list === null) return null;
+    const key = list.join('\u0000');
+    const found = lists.get(key);
+    if (found) return found;
+    lists.set(key, list);
+    return list;
+  };
   let last: IndexPoint | undefined;
   rows.forEach((r, i) => {
     // Rows arrive sorted by point: a new point starts where the key changes.
@@ -96,8 +106,8 @@ export function buildSeriesIndex(rows: readonly IndexRow[], byCountry = false): 
     sum[i] = r.value_sum ?? NaN;
     count[i] = r.value_count;
     sample[i] = r.sample ? 1 : 0;
-    notes[i] = listOf(r.notes);
-    sources[i] = listOf(r.sources);
+    notes[i] = shared(listOf(r.notes));
+    sources[i] = shared(listOf(r.sources));
   });
   return { dimensions, points, point, dims, values, sum, count, sample, notes, sources };
 }
@@ -117,8 +127,25 @@ function byCodePoint(a: string, b: string): number {
 /** `list_distinct` of the lists, sorted and joined as the rollups join them; null when empty. */
 function joined(lists: (readonly string[])[] | undefined): string | null {
   if (!lists) return null;
+  // Most of a point's rows name the same sources (one list, shared since the index was built): that
+  // list's text is worked out once, not again for each of its rows on every filter change.
+  const distinct = new Set(lists);
+  if (distinct.size === 1) return joinedOne(lists[0]!);
   const all = [...new Set(lists.flat())].sort(byCodePoint);
   return all.length ? all.join(' · ') : null;
+}
+
+const joinedLists = new WeakMap<readonly string[], string | null>();
+
+/** One list, distinct, sorted and joined (kept by list). */
+function joinedOne(list: readonly string[]): string | null {
+  let text = joinedLists.get(list);
+  if (text === undefined) {
+    const all = [...new Set(list)].sort(byCodePoint);
+    text = all.length ? all.join(' · ') : null;
+    joinedLists.set(list, text);
+  }
+  return text;
 }
 
 /** The index's rows under a set of filters, summed per slot: a point, or a point and a value of one dimension. */
