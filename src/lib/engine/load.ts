@@ -48,12 +48,15 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
           throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(reg, file.name));
         });
         await run(db, datasetMetaQueries(file.name, file.replaces ?? false));
+        // Read: its copy in the engine (the whole text, in Node) goes before the rebuild needs the memory.
+        await db.dropFile(reg);
+        registered[i] = '';
       }
       mark('inserted');
       await rebuildDerived(db);
     });
   } finally {
-    for (const reg of registered) await db.dropFile(reg);
+    for (const reg of registered) if (reg) await db.dropFile(reg);
   }
   mark('ready');
 }

@@ -65,6 +65,30 @@ describe('seriesQuery', () => {
   });
 });
 
+describe('the observations a load keeps', () => {
+  it('hides the rows a later "replace" dataset gives again, per indicator and period, and nothing else', async () => {
+    const first = `${header}tours,2018-2019,10,Europe,,,,,Rapport\ntours,2019-2020,12,Europe,,,,,Rapport\ntours,2019,7,,,,,,Rapport\n`;
+    const again = `${header}tours,2019-2020,20,Europe,,,,,Révision\ntours,2019-20x,1,,,,,,Révision\n`;
+    const after = `${header}tours,2019-2020,1,Amériques,,,,,Ajout\n`;
+    const db = await engineWith([
+      { name: 'observations/a.csv', kind: 'observations', text: first },
+      { name: 'observations/b.csv', kind: 'observations', text: again, replaces: true },
+      { name: 'observations/c.csv', kind: 'observations', text: after }
+    ]);
+    const rows = await db.query<{ dataset: string; period: string; value: number }>({
+      sql: 'SELECT dataset, period, value FROM observations ORDER BY dataset, period'
+    });
+    // b.csv replaces a.csv's 2019-2020 (same fiscal year), not its 2018-2019 nor its calendar 2019;
+    // c.csv, loaded after, is not hidden; the unreadable period 2019-20x is left out.
+    expect(rows.map((r) => [r.dataset, r.period, r.value])).toEqual([
+      ['observations/a.csv', '2018-2019', 10],
+      ['observations/a.csv', '2019', 7],
+      ['observations/b.csv', '2019-2020', 20],
+      ['observations/c.csv', '2019-2020', 1]
+    ]);
+  });
+});
+
 describe('breakdownQuery', () => {
   it('splits a series by a dimension', async () => {
     const db = await engineWith([{ name: 'observations/t.csv', kind: 'observations', text: tours }]);
