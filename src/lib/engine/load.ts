@@ -28,7 +28,10 @@ async function run(db: Connector, queries: readonly SqlQuery[]): Promise<void> {
 
 /**
  * Loads files into the raw tables, then rebuilds the derived tables. A file's previous rows (same
- * name) are replaced, inside one transaction: on failure nothing changes. An error names the file.
+ * name) are replaced. Two transactions, so that the raw rows are compressed (at their commit) before
+ * the derived tables are built beside them: the engine's memory then peaks at the derived tables
+ * rather than at both copies. A file the reader refuses changes nothing (its error names it); should
+ * the rebuild fail, the files' rows are taken out again and the derived tables are as they were.
  */
 export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[]): Promise<void> {
   await run(db, setupQueries());
@@ -52,11 +55,21 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
         await db.dropFile(reg);
         registered[i] = '';
       }
-      mark('inserted');
-      await rebuildDerived(db);
     });
   } finally {
     for (const reg of registered) if (reg) await db.dropFile(reg);
+  }
+  mark('inserted');
+  try {
+    await db.transaction(() => rebuildDerived(db));
+  } catch (err) {
+    await db.transaction(() =>
+      run(
+        db,
+        files.flatMap((f) => deleteDatasetQueries(f.name))
+      )
+    );
+    throw err;
   }
   mark('ready');
 }

@@ -70,6 +70,14 @@ const RAW_TABLE: Record<DatasetKind, string> = {
   annotations: 'raw_annotations'
 };
 
+/**
+ * The database the data live in: in memory, compressed as DuckDB compresses its files (dictionaries,
+ * run lengths, FSST). Each table is compressed when its transaction commits: a million observations
+ * then take about 15 MB instead of 460 MB, where the default in-memory database keeps every value
+ * as is. Tables, views and macros created after `USE` go there.
+ */
+const database: SqlQuery[] = [{ sql: "ATTACH IF NOT EXISTS ':memory:' AS vigie (COMPRESS)" }, { sql: 'USE vigie' }];
+
 /** Creates the empty raw tables (every column text), the load order and the period macros. Idempotent. */
 export function setupQueries(): SqlQuery[] {
   const tables = (Object.keys(CONTRACT) as DatasetKind[]).map((kind) => ({
@@ -78,7 +86,7 @@ export function setupQueries(): SqlQuery[] {
       .join(', ')})`
   }));
   const meta = { sql: 'CREATE TABLE IF NOT EXISTS dataset_meta (dataset VARCHAR, seq INTEGER, replaces BOOLEAN)' };
-  return [...periodMacros, ...importMacros, ...tables, meta];
+  return [...database, ...periodMacros, ...importMacros, ...tables, meta];
 }
 
 /** Records a dataset's load order and mode; later "replace" datasets mask earlier rows. */
