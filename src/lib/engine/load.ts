@@ -6,6 +6,7 @@ import {
   deleteDatasetQueries,
   derivedQueries,
   insertRawQueries,
+  loadedDatasetsQuery,
   setupQueries,
   summaryQueries,
   type DatasetFile
@@ -28,13 +29,17 @@ async function run(db: Connector, queries: readonly SqlQuery[]): Promise<void> {
 
 /**
  * Loads files into the raw tables, then rebuilds the derived tables. A file's previous rows (same
- * name) are replaced. Two transactions, so that the raw rows are compressed (at their commit) before
- * the derived tables are built beside them: the engine's memory then peaks at the derived tables
- * rather than at both copies. A file the reader refuses changes nothing (its error names it); should
- * the rebuild fail, the files' rows are taken out again and the derived tables are as they were.
+ * name) are replaced. A file the reader refuses changes nothing (its error names it), nor does a
+ * rebuild that fails: what was loaded stays as it was.
+ *
+ * New files load in two transactions, so that the raw rows are compressed (at their commit) before the
+ * derived tables are built beside them: the engine's memory then peaks at the derived tables rather
+ * than at both copies; should the rebuild fail, the files' rows are taken out again. A new version of
+ * a file already loaded loads in one transaction, whose rollback gives the earlier version back.
  */
 export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[]): Promise<void> {
   await run(db, setupQueries());
+  const loaded = new Set((await db.query<{ dataset: string }>(loadedDatasetsQuery())).map((r) => r.dataset));
   const registered: string[] = [];
   try {
     for (const [i, file] of files.entries()) {
@@ -44,34 +49,44 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
       registered.push(reg);
     }
     mark('registered');
-    await db.transaction(async () => {
-      for (const [i, file] of files.entries()) {
-        const reg = registered[i]!;
-        await insertFile(db, file, reg).catch((err: unknown) => {
-          throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(reg, file.name));
+    if (files.some((f) => loaded.has(f.name))) {
+      await db.transaction(async () => {
+        await insertFiles(db, files, registered);
+        await rebuildDerived(db);
+      });
+    } else {
+      await db.transaction(() => insertFiles(db, files, registered));
+      await db
+        .transaction(() => rebuildDerived(db))
+        .catch(async (err: unknown) => {
+          await db.transaction(() =>
+            run(
+              db,
+              files.flatMap((f) => deleteDatasetQueries(f.name))
+            )
+          );
+          throw err;
         });
-        await run(db, datasetMetaQueries(file.name, file.replaces ?? false));
-        // Read: its copy in the engine (the whole text, in Node) goes before the rebuild needs the memory.
-        await db.dropFile(reg);
-        registered[i] = '';
-      }
-    });
+    }
   } finally {
     for (const reg of registered) if (reg) await db.dropFile(reg);
   }
-  mark('inserted');
-  try {
-    await db.transaction(() => rebuildDerived(db));
-  } catch (err) {
-    await db.transaction(() =>
-      run(
-        db,
-        files.flatMap((f) => deleteDatasetQueries(f.name))
-      )
-    );
-    throw err;
-  }
   mark('ready');
+}
+
+/** Reads each registered file into its raw table; each file dropped once read (`registered[i]` emptied). */
+async function insertFiles(db: Coordinator, files: readonly DatasetFile[], registered: string[]): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    const reg = registered[i]!;
+    await insertFile(db, file, reg).catch((err: unknown) => {
+      throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(reg, file.name));
+    });
+    await run(db, datasetMetaQueries(file.name, file.replaces ?? false));
+    // Read: its copy in the engine (the whole text, in Node) goes before the rebuild needs the memory.
+    await db.dropFile(reg);
+    registered[i] = '';
+  }
+  mark('inserted');
 }
 
 async function insertFile(db: Connector, file: DatasetFile, reg: string): Promise<void> {

@@ -89,6 +89,11 @@ export function setupQueries(): SqlQuery[] {
   return [...database, ...periodMacros, ...importMacros, ...tables, meta];
 }
 
+/** The datasets loaded so far, by name (`dataset`). */
+export function loadedDatasetsQuery(): SqlQuery {
+  return { sql: 'SELECT dataset FROM dataset_meta' };
+}
+
 /** Records a dataset's load order and mode; later "replace" datasets mask earlier rows. */
 export function datasetMetaQueries(name: string, replaces: boolean): SqlQuery[] {
   return [

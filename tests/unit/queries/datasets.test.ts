@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { Coordinator } from '$lib/coordinator/coordinator';
+import { connectNode } from '$lib/db/connector.node';
+import type { Connector } from '$lib/db/types';
+import { loadDatasets } from '$lib/engine/load';
 import { agreementsQuery, type Agreement } from '$lib/queries/agreements';
 import { datasetSummaryQuery, type DatasetSummary } from '$lib/queries/datasets';
 import { NO_FILTERS } from '$lib/queries/filters';
 import { seriesQuery, type SeriesPoint } from '$lib/queries/observations';
-import { engineWith, readDataDir } from './engine';
+import { CATALOGUE, engineWith, readDataDir } from './engine';
 
 describe('the shipped data folder', async () => {
   const { files } = await readDataDir('data');
@@ -70,6 +74,37 @@ describe('loading', () => {
     );
     const rows = await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS));
     expect(rows.map((r) => [r.period, r.value])).toEqual([['2019', 4]]);
+  });
+
+  it('keeps the earlier version of a file when loading its new version fails after the reader took it', async () => {
+    // The rebuild of the typed tables fails (as when the engine runs out of memory) on the second load.
+    const engine = await connectNode();
+    let failRebuild = false;
+    const failing: Connector = {
+      ...engine,
+      query: (q) =>
+        failRebuild && q.sql.startsWith('CREATE OR REPLACE TABLE observations AS')
+          ? Promise.reject(new Error('Out of Memory Error: failed to allocate'))
+          : engine.query(q)
+    };
+    const db = new Coordinator(failing);
+    const v1 = 'indicator_id,period,value\ntours,2019,4\n';
+    const v2 = 'indicator_id,period,value\ntours,2019,9\ntours,2020,11\n';
+    await loadDatasets(db, [CATALOGUE, { name: 'observations/tours.csv', kind: 'observations', text: v1 }]);
+    failRebuild = true;
+    await expect(loadDatasets(db, [{ name: 'observations/tours.csv', kind: 'observations', text: v2 }])).rejects.toThrow(
+      /Out of Memory/
+    );
+    failRebuild = false;
+    const tours = async () => (await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS))).map((r) => [r.period, r.value]);
+    expect(await tours()).toEqual([['2019', 4]]);
+    // The earlier version is still loaded, not only its derived figures: the next load keeps it.
+    await loadDatasets(db, [
+      { name: 'observations/other.csv', kind: 'observations', text: 'indicator_id,period,value\nmoney,2019,1\n' }
+    ]);
+    expect(await tours()).toEqual([['2019', 4]]);
+    const summary = await db.query<DatasetSummary>(datasetSummaryQuery());
+    expect(summary.find((d) => d.dataset === 'observations/tours.csv')?.rows).toBe(1);
   });
 
   it('keeps the loaded rows compressed once loaded (a few bytes a row, not the text twice over)', async () => {

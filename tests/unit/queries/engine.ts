@@ -5,6 +5,18 @@ import { loadDatasets } from '$lib/engine/load';
 import type { DatasetFile } from '$lib/queries/datasets';
 import { listDataDir, stripBom } from '$lib/server/datadir';
 
+/** The small catalogue `engineWith` adds when the files have none: four indicators of two axes. */
+export const CATALOGUE: DatasetFile = {
+  name: 'indicators.csv',
+  kind: 'indicators',
+  text: `indicator_id,axis,name_fr,name_en,unit,direction,target,target_period,definition_fr,definition_en,source,measure
+tours,tournees,Tournées,Tours,count,up,100,2025-2026,Déf,Def,sample,flow
+money,tournees,Aide,Support,CAD,up,,,Déf,Def,sample,flow
+rate,tournees,Taux,Rate,percent,up,60,2025-2026,Déf,Def,sample,flow
+offices,bureaux,Bureaux,Offices,count,up,,,Déf,Def,MRIF,stock
+`
+};
+
 /**
  * A coordinator over a fresh in-memory DuckDB-wasm loaded with the given small CSVs (a catalogue is added
  * when absent); `options.preaggregate` as the browser's.
@@ -12,17 +24,7 @@ import { listDataDir, stripBom } from '$lib/server/datadir';
 export async function engineWith(files: DatasetFile[], options: CoordinatorOptions = {}): Promise<Coordinator> {
   const db = new Coordinator(await connectNode(), options);
   const hasCatalogue = files.some((f) => f.kind === 'indicators');
-  const catalogue: DatasetFile = {
-    name: 'indicators.csv',
-    kind: 'indicators',
-    text: `indicator_id,axis,name_fr,name_en,unit,direction,target,target_period,definition_fr,definition_en,source,measure
-tours,tournees,Tournées,Tours,count,up,100,2025-2026,Déf,Def,sample,flow
-money,tournees,Aide,Support,CAD,up,,,Déf,Def,sample,flow
-rate,tournees,Taux,Rate,percent,up,60,2025-2026,Déf,Def,sample,flow
-offices,bureaux,Bureaux,Offices,count,up,,,Déf,Def,MRIF,stock
-`
-  };
-  await loadDatasets(db, hasCatalogue ? files : [catalogue, ...files]);
+  await loadDatasets(db, hasCatalogue ? files : [CATALOGUE, ...files]);
   return db;
 }
 
