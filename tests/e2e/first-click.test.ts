@@ -60,12 +60,14 @@ describe('the filter bar is a form', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('keeps a region chosen before the page hydrated, says the charts are busy meanwhile, and applies it', async () => {
+  it('keeps a region chosen before the page hydrated, says the charts are busy meanwhile, asks the server at once, and applies it', async () => {
     const { page, context, errors, foreign } = await newPage();
     // The page's code (not its stylesheet, which holds back the first paint) arrives late, as on a slow
     // network: held until the region is chosen and 2 s have passed.
     const release = await hold(context, '**/_app/immutable/**/*.js');
     const delay = sleep(2000);
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/model/') && asked.push(new URL(r.url()).search));
     await page.goto('/', { waitUntil: 'domcontentloaded' });
     const region = page.getByLabel('Région', { exact: true });
     await region.selectOption('Europe');
@@ -76,6 +78,8 @@ describe('the filter bar is a form', () => {
     const chart = page.locator('article[data-axis="tournees"] svg[role="application"]');
     await expect.poll(() => chart.evaluate((svg) => getComputedStyle(svg).opacity), { timeout: 1500 }).not.toBe('1');
     await delay;
+    // The server was asked for the chosen region's model at once, while the page's code was held back.
+    expect(asked).toEqual(['?region=Europe']);
     release();
 
     await page.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
@@ -85,6 +89,7 @@ describe('the filter bar is a form', () => {
     await expect.poll(() => page.locator(TOURING_VALUE).textContent(), { timeout: 30_000 }).toBe(europe);
     await settled(page);
     expect(await region.inputValue()).toBe('Europe');
+    expect(asked).toEqual(['?region=Europe']); // hydrated, the page used that answer rather than ask again
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });

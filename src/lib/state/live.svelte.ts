@@ -1,7 +1,7 @@
 import { tick, untrack } from 'svelte';
 import { page } from '$app/state';
 import { answer, Latest, type AnsweredBy } from '$lib/coordinator/answer';
-import { serverModel } from '$lib/coordinator/remote';
+import { modelUrl, serverModel } from '$lib/coordinator/remote';
 import { browserEngine, onEngineState, readyEngine } from '$lib/engine/browser';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { pageModel, preparePage, type ModelOf, type PageName, type ParamsOf } from '$lib/views/pages';
@@ -151,6 +151,10 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     /** Who answered the model shown (`server` for the server's own render too). */
     get by() {
       return by;
+    },
+    /** Where the server answers this page's model, without filters (the filter form asks it before hydration). */
+    get endpoint() {
+      return modelUrl(name, '', id);
     }
   };
 }

@@ -1,0 +1,28 @@
+/**
+ * An inline script for the server's page: until the page has hydrated, a change in the filter form it
+ * sits in
+ * - marks every chart busy (`aria-busy`) and dims it, so that a choice made while the page's code still
+ *   loads shows that an answer is on its way;
+ * - asks the server connector for the model of that choice at once (the form's `data-model`, its
+ *   filled fields added, in sorted order), so that the page finds the answer waiting once hydrated
+ *   instead of asking then (src/lib/coordinator/remote.ts takes it, keyed by the same URL).
+ * Once hydrated, the page does both itself. It runs only as the server's HTML is parsed: inserted by
+ * the browser later, a script does not run.
+ */
+export const EARLY_CHOICE = `<script>(function (form) {
+  form.addEventListener('change', function () {
+    if (document.body.dataset.hydrated) return;
+    form.setAttribute('aria-busy', 'true');
+    document.querySelectorAll('main [aria-busy]').forEach(function (el) { el.setAttribute('aria-busy', 'true'); });
+    var main = document.querySelector('main');
+    if (main) main.classList.add('waiting');
+    if (!form.dataset.model || !window.fetch) return;
+    var url = new URL(form.dataset.model, location.href);
+    new FormData(form).forEach(function (value, name) { if (value !== '') url.searchParams.append(name, value); });
+    url.searchParams.sort();
+    var key = url.pathname + url.search;
+    var response = fetch(key, { headers: { accept: 'application/json' } });
+    response.catch(function () {});
+    window.__vigieEarlyModel = { url: key, response: response };
+  });
+})(document.currentScript.parentElement);</script>`;
