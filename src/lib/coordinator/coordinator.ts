@@ -1,6 +1,6 @@
 import { isRead, type Connector, type Row, type SqlQuery } from '$lib/db/types';
 import type { Dimension, Filters } from '$lib/queries/filters';
-import { breakdownQuery, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
+import { breakdownQuery, rollupBuild, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
 import { seriesIndexQuery, type IndexRow } from '$lib/queries/series-index';
 import { ReadCache } from './cache';
 import { breakdownFromIndex, buildSeriesIndex, seriesFromIndex, type SeriesIndex } from './series-index';
@@ -18,8 +18,9 @@ export interface CoordinatorOptions {
 /**
  * The one door to the data for page models, over a thin connector (DuckDB in the browser's worker or
  * in Node), in Mosaic's shape: it caches reads, counts changes of data (`generation`), runs
- * transactions, and answers series and breakdowns from memory when it pre-aggregates. Views ask it
- * for rows and never know which of these answered.
+ * transactions, builds the coarser rollups when a read first needs them, and answers series and
+ * breakdowns from memory when it pre-aggregates. Views ask it for rows and never know which of these
+ * answered.
  */
 export class Coordinator implements Connector {
   readonly #db: Connector;
@@ -52,7 +53,7 @@ export class Coordinator implements Connector {
   /**
    * Runs one statement. A read without parameters is answered from the cache when it can, and kept
    * only if nothing wrote meanwhile (a read sent before a write answers about the data before it);
-   * anything else forgets what was kept.
+   * anything else forgets what was kept. The tables a read `needs` are built first.
    */
   async query<T = Row>(q: SqlQuery): Promise<T[]> {
     if (!isRead(q.sql)) {
@@ -66,17 +67,52 @@ export class Coordinator implements Connector {
     const kept = this.#cache.get<T>(q);
     if (kept) return kept;
     const generation = this.#generation;
-    const rows = await this.#db.query<T>(q);
+    await this.#built(q.needs);
+    const rows = await this.#db.query<T>(q).catch(async (err: unknown) => {
+      // The data changed since its tables were built (a load drops them): built anew, read again.
+      if (!q.needs?.length || generation === this.#generation) throw err;
+      await this.#built(q.needs);
+      return this.#db.query<T>(q);
+    });
     if (generation === this.#generation) this.#cache.set(q, rows);
     return rows;
   }
 
   /**
+   * Runs `work` after the transactions and builds queued before it; the ones queued after wait for it.
+   * DuckDB has one transaction open per connection: a table built inside another's would be part of it.
+   */
+  #queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#transactions.then(work, work);
+    this.#transactions = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Builds the coarser rollups in `needs` not built since the data last changed (Mosaic's lazy
+   * pre-aggregates), each once however many readers ask, after the finer one it reads and never inside
+   * a transaction. On the connector itself: a build is no change of data, nothing kept is forgotten.
+   * A failed build is not kept (the next reader tries again) and its error reaches the reader; a build
+   * that raced a change of data is not kept either (`#changed` forgets it).
+   */
+  async #built(needs: readonly string[] = []): Promise<void> {
+    for (const table of needs) {
+      const build = rollupBuild(table);
+      if (build)
+        await this.kept(`rollup:${table}`, async () => {
+          await this.#built([build.from]);
+          await this.#queue(() => this.#db.query({ sql: build.sql }));
+        });
+    }
+  }
+
+  /**
    * Runs `work` between BEGIN and COMMIT, or ROLLBACK when it throws (then nothing it wrote stays).
-   * Transactions run one after another: DuckDB has one open per connection.
+   * Transactions run one after another: DuckDB has one open per connection. A read inside `work` must
+   * not need a rollup not built yet: its build would wait for the transaction's end.
    */
   transaction<T>(work: () => Promise<T>): Promise<T> {
-    const run = async () => {
+    return this.#queue(async () => {
       await this.query({ sql: 'BEGIN TRANSACTION' });
       try {
         const result = await work();
@@ -86,10 +122,7 @@ export class Coordinator implements Connector {
         await this.query({ sql: 'ROLLBACK' });
         throw err;
       }
-    };
-    const next = this.#transactions.then(run, run);
-    this.#transactions = next.catch(() => {});
-    return next;
+    });
   }
 
   /**

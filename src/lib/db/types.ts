@@ -7,6 +7,11 @@ export interface SqlQuery {
   sql: string;
   /** Values for the placeholders; bound by the engine, never pasted into `sql`. */
   params?: readonly Param[];
+  /**
+   * Derived tables the statement reads that are built when first asked for (the coarser rollups): the
+   * coordinator builds them before running it. Connectors ignore it.
+   */
+  needs?: readonly string[];
 }
 
 /**

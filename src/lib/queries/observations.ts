@@ -64,24 +64,25 @@ export function rollupTable(dims: readonly FilterDimension[]): string {
   return kept.length ? `observations_by_${kept.join('_')}` : 'observations_by_period';
 }
 
-/** Every subset of the filter dimensions, the full set first. */
-function dimensionSubsets(): FilterDimension[][] {
+/** The finest rollup, by every filter dimension: built at each load, read by the index and the filter bar. */
+const FINEST = rollupTable(FILTER_DIMENSIONS);
+
+/** The coarser rollups' dimensions: every other subset of the filter dimensions. */
+function coarserSubsets(): FilterDimension[][] {
   const n = FILTER_DIMENSIONS.length;
-  return Array.from({ length: 1 << n }, (_, mask) => FILTER_DIMENSIONS.filter((_, i) => ~mask & (1 << i)));
+  return Array.from({ length: (1 << n) - 1 }, (_, i) => FILTER_DIMENSIONS.filter((_, d) => ~(i + 1) & (1 << d)));
 }
 
+const rollupKey = (dims: readonly FilterDimension[]) =>
+  ['indicator_id', 'period', 'period_start', 'period_end', 'granularity', ...dims].join(', ');
+
 /**
- * Builds the rollups, rebuilt with the other derived tables (after `observations`, `indicators` and
- * `indicator_dims`): the finest from the observations, the coarser ones from finer ones. Besides the
- * partial aggregates (sum and count of values, distinct notes and sources) each row holds its finished
- * point: value (average for percent indicators), period bounds as text, notes and sources joined.
+ * A rollup table from its partial aggregates (sum and count of values, distinct notes and sources):
+ * each row also holds its finished point: value (average for percent indicators), period bounds as
+ * text, notes and sources joined.
  */
-export function rollupQueries(): SqlQuery[] {
-  const [full, ...coarser] = dimensionSubsets();
-  const finest = rollupTable(full!);
-  const key = (dims: readonly FilterDimension[]) =>
-    ['indicator_id', 'period', 'period_start', 'period_end', 'granularity', ...dims].join(', ');
-  const finish = (table: string, partial: string) => `CREATE OR REPLACE TABLE ${table} AS
+function rollupStatement(table: string, partial: string): string {
+  return `CREATE OR REPLACE TABLE ${table} AS
 WITH p AS (${partial})
 SELECT p.*, year(p.period_start) AS year,
   strftime(p.period_start, '%Y-%m-%d') AS start, strftime(p.period_end, '%Y-%m-%d') AS "end",
@@ -92,37 +93,67 @@ SELECT p.*, year(p.period_start) AS year,
 FROM p
 JOIN (SELECT indicator_id, any_value(unit) AS unit FROM indicators GROUP BY indicator_id) i USING (indicator_id)
 JOIN indicator_dims d USING (indicator_id)`;
+}
+
+/**
+ * What a load builds of the rollups, with the other derived tables (after `observations`, `indicators`
+ * and `indicator_dims`): the finest, from the observations, and the filter bar's choices from it. The
+ * coarser ones are dropped (their data are gone): the coordinator builds each when a query first reads
+ * it (`rollupBuild`), as Mosaic builds its pre-aggregates lazily.
+ */
+export function rollupQueries(): SqlQuery[] {
+  const key = rollupKey(FILTER_DIMENSIONS);
   return [
     {
-      sql: finish(
-        finest,
+      sql: rollupStatement(
+        FINEST,
         // In two steps: grouping by note and source first leaves a few rows per point to list, where
         // listing a million notes and sources directly took twice as long (mostly empty or repeated).
-        `SELECT ${key(full!)}, sum(value_sum) AS value_sum, CAST(sum(value_count) AS BIGINT) AS value_count, bool_or(sample) AS sample,
+        `SELECT ${key}, sum(value_sum) AS value_sum, CAST(sum(value_count) AS BIGINT) AS value_count, bool_or(sample) AS sample,
   list_distinct(list(note)) AS notes, list_distinct(list(source)) AS sources
 FROM (
-  SELECT ${key(full!)}, note, source, sum(value) AS value_sum, count(value) AS value_count, bool_or(is_sample) AS sample
+  SELECT ${key}, note, source, sum(value) AS value_sum, count(value) AS value_count, bool_or(is_sample) AS sample
   FROM observations GROUP BY ALL
-) GROUP BY ${key(full!)}`
+) GROUP BY ${key}`
       )
     },
-    // Each from the rollup with one more dimension (the first it lacks), which comes earlier here.
-    ...coarser.map((dims) => ({
-      sql: finish(
-        rollupTable(dims),
-        `SELECT ${key(dims)}, sum(value_sum) AS value_sum, CAST(sum(value_count) AS BIGINT) AS value_count, bool_or(sample) AS sample,
-  list_distinct(flatten(list(notes))) AS notes, list_distinct(flatten(list(sources))) AS sources
-FROM ${rollupTable([...dims, FILTER_DIMENSIONS.find((d) => !dims.includes(d))!])} GROUP BY ${key(dims)}`
-      )
-    })),
+    ...coarserSubsets().map((dims) => ({ sql: `DROP TABLE IF EXISTS ${rollupTable(dims)}` })),
     {
       sql: `CREATE OR REPLACE TABLE filter_options AS
-SELECT 'region' AS dimension, region AS value FROM ${rollupTable(['region'])} WHERE region IS NOT NULL GROUP BY region
-UNION ALL SELECT 'discipline', discipline FROM ${rollupTable(['discipline'])} WHERE discipline IS NOT NULL GROUP BY discipline
-UNION ALL SELECT 'program', program FROM ${rollupTable(['program'])} WHERE program IS NOT NULL GROUP BY program
-UNION ALL SELECT 'year', CAST(year AS VARCHAR) FROM ${rollupTable([])} GROUP BY year`
+SELECT 'region' AS dimension, region AS value FROM ${FINEST} WHERE region IS NOT NULL GROUP BY region
+UNION ALL SELECT 'discipline', discipline FROM ${FINEST} WHERE discipline IS NOT NULL GROUP BY discipline
+UNION ALL SELECT 'program', program FROM ${FINEST} WHERE program IS NOT NULL GROUP BY program
+UNION ALL SELECT 'year', CAST(year AS VARCHAR) FROM ${FINEST} GROUP BY year`
     }
   ];
+}
+
+/** How to build a coarser rollup: its statement, and the finer rollup it reads (to exist first). */
+export interface RollupBuild {
+  /** The `CREATE OR REPLACE TABLE` statement. */
+  sql: string;
+  /** The rollup it aggregates: the one with one more dimension, the finest at the end of the chain. */
+  from: string;
+}
+
+/**
+ * How to build the coarser rollup `table` from the one with one more dimension (the first it lacks),
+ * or undefined for any other table (the finest is built at each load).
+ */
+export function rollupBuild(table: string): RollupBuild | undefined {
+  const dims = coarserSubsets().find((d) => rollupTable(d) === table);
+  if (!dims) return undefined;
+  const from = rollupTable([...dims, FILTER_DIMENSIONS.find((d) => !dims.includes(d))!]);
+  const key = rollupKey(dims);
+  const partial = `SELECT ${key}, sum(value_sum) AS value_sum, CAST(sum(value_count) AS BIGINT) AS value_count, bool_or(sample) AS sample,
+  list_distinct(flatten(list(notes))) AS notes, list_distinct(flatten(list(sources))) AS sources
+FROM ${from} GROUP BY ${key}`;
+  return { sql: rollupStatement(table, partial), from };
+}
+
+/** What a read of `table` needs built first: nothing for the finest rollup, which every load builds. */
+function needs(table: string): Pick<SqlQuery, 'needs'> {
+  return table === FINEST ? {} : { needs: [table] };
 }
 
 /** What a point is made of, from the observations themselves: the definition the rollups must equal. */
@@ -134,12 +165,14 @@ const ROLLED_POINT = `o.period, o.start, o."end", o.granularity, o.value, o.samp
 /** The series of several indicators at once (one query for a whole page of panels), ordered by time. */
 export function seriesQuery(indicatorIds: readonly string[], filters: Filters): SqlQuery {
   const w = filterWhere(filters, indicatorIds.length ? indicatorIds : [''], 'o.year', 'o');
+  const table = rollupTable(filteredDimensions(filters));
   return {
     sql: `SELECT o.indicator_id, ${ROLLED_POINT}
-FROM ${rollupTable(filteredDimensions(filters))} o
+FROM ${table} o
 ${w}
 ORDER BY o.indicator_id, o.period_start, o.period_end`,
-    params: w.params
+    params: w.params,
+    ...needs(table)
   };
 }
 
@@ -168,12 +201,14 @@ export function breakdownQuery(indicatorId: string, dimension: Dimension, filter
   if (dimension === 'country') return breakdownQueryDirect(indicatorId, dimension, filters);
   const w = filterWhere(filters, [indicatorId], 'o.year', 'o');
   const col = `o.${ident(dimension)}`;
+  const table = rollupTable([...filteredDimensions(filters), dimension]);
   return {
     sql: `SELECT o.indicator_id, ${col} AS key, ${ROLLED_POINT}
-FROM ${rollupTable([...filteredDimensions(filters), dimension])} o
+FROM ${table} o
 ${w}
 ORDER BY o.period_start, o.period_end, key`,
-    params: w.params
+    params: w.params,
+    ...needs(table)
   };
 }
 

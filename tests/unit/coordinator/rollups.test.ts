@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { Coordinator } from '$lib/coordinator/coordinator';
+import { connectNode } from '$lib/db/connector.node';
+import type { Connector, SqlQuery } from '$lib/db/types';
+import { loadDatasets } from '$lib/engine/load';
+import type { DatasetFile } from '$lib/queries/datasets';
+import { NO_FILTERS, type Filters } from '$lib/queries/filters';
+import { breakdownQueryDirect, seriesQueryDirect, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
+import { small } from '../queries/shapes';
+
+// The coarser rollups are built when a read first needs them, by the coordinator, then kept until the
+// data change; a load builds only the finest one and the filter bar's choices.
+
+const catalogue: DatasetFile = {
+  name: 'indicators.csv',
+  kind: 'indicators',
+  text: `indicator_id,axis,name_fr,name_en,unit,direction,target,target_period,definition_fr,definition_en,source,measure
+tours,tournees,Tournées,Tours,count,up,100,2025-2026,Déf,Def,sample,flow
+rate,tournees,Taux,Rate,percent,up,60,2025-2026,Déf,Def,sample,flow
+offices,bureaux,Bureaux,Offices,count,up,,,Déf,Def,MRIF,stock
+`
+};
+const observations: DatasetFile = { name: 'observations/t.csv', kind: 'observations', text: small };
+const IDS = ['tours', 'rate', 'offices'];
+const europe: Filters = { ...NO_FILTERS, region: 'Europe' };
+
+/** A connector that notes every statement it runs; `before` may act before one runs. */
+function recording(db: Connector, before?: (q: SqlQuery) => Promise<void>): Connector & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    ...db,
+    asked,
+    query: async (q) => {
+      await before?.(q);
+      asked.push(q.sql);
+      return db.query(q);
+    }
+  };
+}
+
+/** The rollups and filter tables the engine holds, asked of the bare connector (the coordinator caches reads). */
+async function rollupTables(conn: Connector): Promise<string[]> {
+  const rows = await conn.query<{ name: string }>({
+    sql: `SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'observations_by_%' OR table_name = 'filter_options' ORDER BY 1`
+  });
+  return rows.map((r) => r.name);
+}
+
+/** The statements that built `table`. */
+const creates = (asked: readonly string[], table: string) =>
+  asked.filter((sql) => sql.startsWith(`CREATE OR REPLACE TABLE ${table} AS`));
+
+async function loaded(before?: (q: SqlQuery) => Promise<void>) {
+  const conn = await connectNode();
+  const rec = recording(conn, before);
+  const db = new Coordinator(rec);
+  await loadDatasets(db, [catalogue, observations]);
+  return { conn, rec, db };
+}
+
+describe('rollups built when first asked for', () => {
+  it('a load builds the finest rollup and the filter options only; a read builds the coarser one it needs, with the same figures', async () => {
+    const { conn, db } = await loaded();
+    expect(await rollupTables(conn)).toEqual(['filter_options', 'observations_by_region_discipline_program']);
+
+    const series = await db.series(IDS, europe);
+    expect(series).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, europe)));
+    expect(series.find((p) => p.indicator_id === 'tours' && p.period === '2018-2019')?.value).toBe(17);
+    // By region, read from the one by region and discipline, itself from the finest.
+    expect(await rollupTables(conn)).toEqual([
+      'filter_options',
+      'observations_by_region',
+      'observations_by_region_discipline',
+      'observations_by_region_discipline_program'
+    ]);
+    const byProgram = await db.breakdown('tours', 'program', NO_FILTERS);
+    expect(byProgram).toEqual(await db.query<BreakdownPoint>(breakdownQueryDirect('tours', 'program', NO_FILTERS)));
+    expect(await rollupTables(conn)).toContain('observations_by_program');
+  });
+
+  it("forgets them when the data change: the next read gives the new data's figures", async () => {
+    const { conn, rec, db } = await loaded();
+    const before = await db.series(['tours'], europe);
+    expect(before.map((p) => [p.period, p.value])).toEqual([
+      ['2018-2019', 17],
+      ['2019-2020', 12],
+      ['2020-2021', null]
+    ]);
+    await loadDatasets(db, [
+      {
+        name: 'observations/more.csv',
+        kind: 'observations',
+        text: 'indicator_id,period,value,region,source\ntours,2019-2020,30,Europe,sample\n'
+      }
+    ]);
+    // The load dropped the stale copies: their memory goes, and no read can find them.
+    expect(await rollupTables(conn)).toEqual(['filter_options', 'observations_by_region_discipline_program']);
+    rec.asked.length = 0;
+    const after = await db.series(['tours'], europe);
+    expect(after.map((p) => [p.period, p.value])).toEqual([
+      ['2018-2019', 17],
+      ['2019-2020', 42],
+      ['2020-2021', null]
+    ]);
+    expect(after).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(['tours'], europe)));
+    expect(creates(rec.asked, 'observations_by_region')).toHaveLength(1);
+  });
+
+  it('builds a rollup once however many reads need it at once, and keeps it', async () => {
+    const { rec, db } = await loaded();
+    rec.asked.length = 0;
+    const asia: Filters = { ...europe, region: 'États-Unis' };
+    const [a, b, c] = await Promise.all([
+      db.series(IDS, europe),
+      db.series(IDS, asia),
+      db.series(IDS, { ...europe, from: 2019 })
+    ]);
+    expect(a).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, europe)));
+    expect(b).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, asia)));
+    expect(c.length).toBeGreaterThan(0);
+    expect(creates(rec.asked, 'observations_by_region')).toHaveLength(1);
+    expect(creates(rec.asked, 'observations_by_region_discipline')).toHaveLength(1);
+    // Asked again later: read, not built.
+    await db.series(['tours'], { ...europe, to: 2020 });
+    expect(rec.asked.filter((sql) => sql.startsWith('CREATE'))).toHaveLength(2);
+  });
+
+  it('never builds inside an open transaction: the read waits for its end', async () => {
+    const { rec, db } = await loaded();
+    rec.asked.length = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const tx = db.transaction(() => gate);
+    const musique: Filters = { ...NO_FILTERS, discipline: 'Musique' };
+    let read = false;
+    const reading = db.series(['tours'], musique).then((points) => ((read = true), points));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(read).toBe(false);
+    expect(rec.asked.filter((sql) => sql.startsWith('CREATE'))).toEqual([]);
+    release();
+    await tx;
+    const points = await reading;
+    const commit = rec.asked.lastIndexOf('COMMIT');
+    expect(rec.asked.findIndex((sql) => sql.startsWith('CREATE OR REPLACE TABLE observations_by_discipline AS'))).toBeGreaterThan(
+      commit
+    );
+    expect(points).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(['tours'], musique)));
+  });
+
+  it('a failed build reaches the reader and is not kept: the next read builds it', async () => {
+    let fail = true;
+    const { db } = await loaded(async (q) => {
+      if (fail && q.sql.startsWith('CREATE OR REPLACE TABLE observations_by_region AS')) {
+        fail = false;
+        throw new Error('Out of Memory Error: could not allocate block');
+      }
+    });
+    await expect(db.series(IDS, europe)).rejects.toThrow('Out of Memory');
+    expect(await db.series(IDS, europe)).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, europe)));
+  });
+
+  it('builds again and reads again when the data changed between the build and the read', async () => {
+    const coordinator: { db?: Coordinator } = {};
+    let dropped = false;
+    const { db } = await loaded(async (q) => {
+      // A load lands between the build and the read, and drops what was built.
+      if (!dropped && q.sql.startsWith('SELECT') && q.sql.includes('FROM observations_by_region o')) {
+        dropped = true;
+        await coordinator.db!.query({ sql: 'DROP TABLE observations_by_region' });
+      }
+    });
+    coordinator.db = db;
+    expect(await db.series(IDS, europe)).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, europe)));
+    expect(dropped).toBe(true);
+  });
+});
