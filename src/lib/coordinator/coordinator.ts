@@ -90,19 +90,15 @@ export class Coordinator implements Connector {
 
   /**
    * Builds the coarser rollups in `needs` not built since the data last changed (Mosaic's lazy
-   * pre-aggregates), each once however many readers ask, after the finer one it reads and never inside
-   * a transaction. On the connector itself: a build is no change of data, nothing kept is forgotten.
-   * A failed build is not kept (the next reader tries again) and its error reaches the reader; a build
-   * that raced a change of data is not kept either (`#changed` forgets it).
+   * pre-aggregates), each once however many readers ask, never inside a transaction. On the connector
+   * itself: a build is no change of data, nothing kept is forgotten. A failed build is not kept (the
+   * next reader tries again) and its error reaches the reader; a build that raced a change of data is
+   * not kept either (`#changed` forgets it).
    */
   async #built(needs: readonly string[] = []): Promise<void> {
     for (const table of needs) {
       const build = rollupBuild(table);
-      if (build)
-        await this.kept(`rollup:${table}`, async () => {
-          await this.#built([build.from]);
-          await this.#queue(() => this.#db.query({ sql: build.sql }));
-        });
+      if (build) await this.kept(`rollup:${table}`, () => this.#queue(() => this.#db.query(build)));
     }
   }
 

@@ -128,27 +128,20 @@ UNION ALL SELECT 'year', CAST(year AS VARCHAR) FROM ${FINEST} GROUP BY year`
   ];
 }
 
-/** How to build a coarser rollup: its statement, and the finer rollup it reads (to exist first). */
-export interface RollupBuild {
-  /** The `CREATE OR REPLACE TABLE` statement. */
-  sql: string;
-  /** The rollup it aggregates: the one with one more dimension, the finest at the end of the chain. */
-  from: string;
-}
-
 /**
- * How to build the coarser rollup `table` from the one with one more dimension (the first it lacks),
- * or undefined for any other table (the finest is built at each load).
+ * How to build the coarser rollup `table`, or undefined for any other table (the finest is built at
+ * each load). From the finest, in one statement: built on first use, a chain through the rollups with
+ * one more dimension would build tables nobody asked for (the first unfiltered read built three,
+ * 120–260 ms in Node against 70–100 ms for one from the finest, 100 k and 1 M rows).
  */
-export function rollupBuild(table: string): RollupBuild | undefined {
+export function rollupBuild(table: string): SqlQuery | undefined {
   const dims = coarserSubsets().find((d) => rollupTable(d) === table);
   if (!dims) return undefined;
-  const from = rollupTable([...dims, FILTER_DIMENSIONS.find((d) => !dims.includes(d))!]);
   const key = rollupKey(dims);
   const partial = `SELECT ${key}, sum(value_sum) AS value_sum, CAST(sum(value_count) AS BIGINT) AS value_count, bool_or(sample) AS sample,
   list_distinct(flatten(list(notes))) AS notes, list_distinct(flatten(list(sources))) AS sources
-FROM ${from} GROUP BY ${key}`;
-  return { sql: rollupStatement(table, partial), from };
+FROM ${FINEST} GROUP BY ${key}`;
+  return { sql: rollupStatement(table, partial) };
 }
 
 /** What a read of `table` needs built first: nothing for the finest rollup, which every load builds. */
