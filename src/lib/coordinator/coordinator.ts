@@ -1,6 +1,13 @@
 import { isRead, type Connector, type Row, type SqlQuery } from '$lib/db/types';
 import type { Dimension, Filters } from '$lib/queries/filters';
-import { breakdownQuery, rollupBuild, seriesQuery, type BreakdownPoint, type SeriesPoint } from '$lib/queries/observations';
+import {
+  breakdownQuery,
+  coarserRollups,
+  rollupBuild,
+  seriesQuery,
+  type BreakdownPoint,
+  type SeriesPoint
+} from '$lib/queries/observations';
 import { seriesIndexQuery, type IndexRow } from '$lib/queries/series-index';
 import { ReadCache } from './cache';
 import { breakdownFromIndex, buildSeriesIndex, seriesFromIndex, type SeriesIndex } from './series-index';
@@ -100,6 +107,15 @@ export class Coordinator implements Connector {
       const build = rollupBuild(table);
       if (build) await this.kept(`rollup:${table}`, () => this.#queue(() => this.#db.query(build)));
     }
+  }
+
+  /**
+   * Builds every coarser rollup now rather than when a read first needs it: for the server, whose new
+   * data start answering only once this is done, so that no page waits for a build (the browser
+   * answers from its index and builds only what it reads).
+   */
+  async buildRollups(): Promise<void> {
+    await this.#built(coarserRollups());
   }
 
   /**

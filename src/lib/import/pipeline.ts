@@ -1,3 +1,4 @@
+import { Coordinator } from '$lib/coordinator/coordinator';
 import type { Connector } from '$lib/db/types';
 import { rebuildDerived, rebuildSummaries } from '$lib/engine/load';
 import { datasetMetaQueries, deleteDatasetQueries } from '$lib/queries/datasets';
@@ -29,25 +30,23 @@ export async function commitImport(
     sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM dataset_meta WHERE dataset = ?',
     params: [dataset]
   });
-  await db.query({ sql: 'BEGIN TRANSACTION' });
-  try {
+  // Through the coordinator's transactions, so that nothing it queues (a rollup's build) runs inside this one.
+  const engine = db instanceof Coordinator ? db : new Coordinator(db);
+  await engine.transaction(async () => {
     if (again)
-      for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)]) await db.query(q);
-    for (const ind of newIndicators) await db.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
-    await db.query(existingQuery(dataset)); // again: what is loaded may have changed since the check
-    for (const q of acceptedQueries(dataset, defaultSource, mode)) await db.query(q);
-    await db.query(commitRowsQuery());
-    for (const q of datasetMetaQueries(dataset, mode === 'replace')) await db.query(q);
-    if (again) await rebuildDerived(db);
+      for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)])
+        await engine.query(q);
+    for (const ind of newIndicators) await engine.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
+    await engine.query(existingQuery(dataset)); // again: what is loaded may have changed since the check
+    for (const q of acceptedQueries(dataset, defaultSource, mode)) await engine.query(q);
+    await engine.query(commitRowsQuery());
+    for (const q of datasetMetaQueries(dataset, mode === 'replace')) await engine.query(q);
+    if (again) await rebuildDerived(engine);
     else {
-      for (const q of appendObservationsQueries(mode === 'replace')) await db.query(q);
-      await rebuildSummaries(db, newIndicators.length > 0);
+      for (const q of appendObservationsQueries(mode === 'replace')) await engine.query(q);
+      await rebuildSummaries(engine, newIndicators.length > 0);
     }
-    await db.query({ sql: 'COMMIT' });
-  } catch (err) {
-    await db.query({ sql: 'ROLLBACK' });
-    throw err;
-  }
+  });
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_accepted' });
   for (const q of cleanupQueries()) await db.query(q);
   return { rows: n };

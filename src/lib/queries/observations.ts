@@ -144,6 +144,11 @@ FROM ${FINEST} GROUP BY ${key}`;
   return { sql: rollupStatement(table, partial) };
 }
 
+/** Every coarser rollup's table: what the server builds ahead (`Coordinator.buildRollups`). */
+export function coarserRollups(): string[] {
+  return coarserSubsets().map(rollupTable);
+}
+
 /** What a read of `table` needs built first: nothing for the finest rollup, which every load builds. */
 function needs(table: string): Pick<SqlQuery, 'needs'> {
   return table === FINEST ? {} : { needs: [table] };

@@ -52,7 +52,10 @@ async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Pr
     const { manifest, damaged } = await thread.call('load', { list });
     const all = [...listed, ...damaged];
     logDamage(all);
-    return { db: new Coordinator(threadConnector(thread)), manifest, damaged: all, stamp, thread };
+    const db = new Coordinator(threadConnector(thread));
+    // Before these data answer: the first filtered page after a load would otherwise pay for a build.
+    await db.buildRollups();
+    return { db, manifest, damaged: all, stamp, thread };
   } catch (err) {
     await thread.close();
     throw err;

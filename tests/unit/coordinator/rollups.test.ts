@@ -172,4 +172,23 @@ describe('rollups built when first asked for', () => {
     expect(await db.series(IDS, europe)).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, europe)));
     expect(dropped).toBe(true);
   });
+  it('are all built ahead on request (the server, before its data answer): no read builds one then', async () => {
+    const { conn, rec, db } = await loaded();
+    await db.buildRollups();
+    expect(await rollupTables(conn)).toEqual([
+      'filter_options',
+      'observations_by_discipline',
+      'observations_by_discipline_program',
+      'observations_by_period',
+      'observations_by_program',
+      'observations_by_region',
+      'observations_by_region_discipline',
+      'observations_by_region_discipline_program',
+      'observations_by_region_program'
+    ]);
+    const before = rec.asked.length;
+    for (const f of [NO_FILTERS, europe, { ...NO_FILTERS, program: 'CALQ' }, { ...europe, discipline: 'Musique' }])
+      expect(await db.series(IDS, f)).toEqual(await db.query<SeriesPoint>(seriesQueryDirect(IDS, f)));
+    expect(rec.asked.slice(before).filter((sql) => sql.startsWith('CREATE'))).toEqual([]);
+  });
 });
