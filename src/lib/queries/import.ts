@@ -23,10 +23,14 @@ SELECT * FROM read_csv(${literal(file)}, header = false, skip = 1, auto_detect =
   };
 }
 
-/** Malformed records found by the reader: line (header = 1), column position, kind. */
+/**
+ * Malformed records found by the reader: line (header = 1), column position, kind; one per record (the
+ * reader notes a row with two fields too many twice, and it is one row refused, not two).
+ */
 export function rejectsQuery(): SqlQuery {
   return {
-    sql: `SELECT CAST(line AS INTEGER) AS line, column_name, error_type FROM import_rejects ORDER BY line`
+    sql: `SELECT DISTINCT ON (line) CAST(line AS INTEGER) AS line, column_name, error_type FROM import_rejects
+ORDER BY line, column_name NULLS LAST`
   };
 }
 
@@ -130,10 +134,11 @@ ORDER BY p.rec`
   };
 }
 
-/** The raw text of the records the reader itself refused (unclosed quote, ragged row). */
+/** The raw text of the records the reader itself refused (unclosed quote, ragged row), each once. */
 export function rejectedLinesQuery(): SqlQuery {
   return {
-    sql: `SELECT CAST(e.line AS INTEGER) AS line, e.error_type, e.csv_line FROM import_rejects e ORDER BY e.line`
+    sql: `SELECT DISTINCT ON (e.line) CAST(e.line AS INTEGER) AS line, e.error_type, e.csv_line FROM import_rejects e
+ORDER BY e.line, e.column_name NULLS LAST`
   };
 }
 

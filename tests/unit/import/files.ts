@@ -76,6 +76,7 @@ export const broken = {
     'indicator_id,period,value,note\ntournees_soutenues,2026-2027,10,ok\ntournees_soutenues,2027-2028,11,"jamais fermé\n'
   ),
   ragged: utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,10\ntournees_soutenues,2027-2028\n'),
+  tooLong: utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,10\ntournees_soutenues,2027-2028,7,Europe,extra\n'),
   binary: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]),
   notANumber: utf8('indicator_id,period,value\ntournees_soutenues,2026-2027,beaucoup\n'),
   badPeriod: utf8('indicator_id,period,value\ntournees_soutenues,2026-2028,10\ntournees_soutenues,FY27,10\n'),

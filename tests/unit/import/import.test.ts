@@ -131,15 +131,18 @@ describe('broken files: a clear reason, with the line and column, and nothing lo
   it.each([
     ['unclosedQuote', 'unclosed_quote', 3, 'note'],
     ['ragged', 'missing_columns', 3, 'value'],
+    ['tooLong', 'too_many_columns', 3, null],
     ['notANumber', 'value_nan', 2, 'value'],
     ['negativeCount', 'value_negative', 2, 'value'],
     ['duplicate', 'duplicate_in_file', 3, 'value'],
     ['unknownIndicator', 'indicator_unknown', 2, 'indicator_id']
-  ] as const)('reports %s as %s at line %i, column %s', async (name, code, line, column) => {
+  ] as const)('reports %s as %s at line %i, column %s, each row counted once', async (name, code, line, column) => {
     const was = await before();
     const a = await analyse(broken[name]);
     expect(a.check!.problems).toContainEqual(expect.objectContaining({ code, line, column }));
     expect(a.check!.counts[code]).toBe(1);
+    // Each of the file's rows counted once, whatever the reader found wrong with it.
+    expect(a.check!.total).toBe(new TextDecoder().decode(broken[name]).trim().split('\n').length - 1);
     expect(await before()).toEqual(was);
   });
 
