@@ -1,7 +1,7 @@
 import { Coordinator } from '$lib/coordinator/coordinator';
 import type { Connector } from '$lib/db/types';
 import { rebuildDerived, rebuildSummaries } from '$lib/engine/load';
-import { datasetMetaQueries, deleteDatasetQueries } from '$lib/queries/datasets';
+import { datasetMetaQueries, deleteDatasetQueries, loadedDatasetsQuery } from '$lib/queries/datasets';
 import { cleanupQueries } from '$lib/queries/import';
 import {
   acceptedQueries,
@@ -24,14 +24,11 @@ export async function commitImport(
   mode: 'append' | 'replace',
   newIndicators: readonly NewIndicator[] = []
 ): Promise<{ rows: number }> {
-  // A dataset loaded again under its name (a kept import, when the published data changed) replaces
-  // its earlier copy; the derived tables are then rebuilt, since that copy may have hidden other rows.
-  const [{ n: again } = { n: 0 }] = await db.query<{ n: number }>({
-    sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM dataset_meta WHERE dataset = ?',
-    params: [dataset]
-  });
   // Through the coordinator's transactions, so that nothing it queues (a rollup's build) runs inside this one.
   const engine = db instanceof Coordinator ? db : new Coordinator(db);
+  // A dataset loaded again under its name (a kept import, when the published data changed) replaces
+  // its earlier copy; the derived tables are then rebuilt, since that copy may have hidden other rows.
+  const again = (await engine.query<{ dataset: string }>(loadedDatasetsQuery())).some((d) => d.dataset === dataset);
   await engine.transaction(async () => {
     if (again)
       for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)])
@@ -47,8 +44,10 @@ export async function commitImport(
       await rebuildSummaries(engine, newIndicators.length > 0);
     }
   });
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_accepted' });
-  for (const q of cleanupQueries()) await db.query(q);
+  const [{ n } = { n: 0 }] = await engine.query<{ n: number }>({
+    sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_accepted'
+  });
+  for (const q of cleanupQueries()) await engine.query(q);
   return { rows: n };
 }
 
