@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { translator, type Lang } from '$lib/i18n/dict';
 import { pageParams } from '$lib/state/url';
-import { pageModel, type ModelOf, type PageName, type ParamsOf } from '$lib/views/pages';
+import type { ModelOf, PageName, ParamsOf } from '$lib/views/pages';
 import { serverEngine } from './engine';
+import { keptModel, type KeptModel } from './model-cache';
 
 /** A page's parameters and model, as the server computes them from its URL. */
 export interface Computed<N extends PageName> {
@@ -12,21 +13,21 @@ export interface Computed<N extends PageName> {
 
 /**
  * A page's model on the server's engine, for the page's server load and for the browser's server
- * connector (`/api/model/[page]`): one code path, so both give the same figures. 404 for an unknown
- * indicator.
+ * connector (`/api/model/[page]`, which sends its `json`): one code path, so both give the same figures.
+ * Kept until the data change (./model-cache.ts). 404 for an unknown indicator.
  */
 export async function computeOnServer<N extends PageName>(
   page: N,
   query: URLSearchParams,
   id: string,
   lang: Lang
-): Promise<Computed<N>> {
+): Promise<Computed<N> & { kept: KeptModel<N> }> {
   const params = pageParams(page, query, id);
   const { db } = await serverEngine();
-  const model = await pageModel(db, page, params);
-  if (page === 'indicator' && !(model as ModelOf<'indicator'>).indicator)
+  const kept = await keptModel(db, page, params);
+  if (page === 'indicator' && !(kept.model as ModelOf<'indicator'>).indicator)
     error(404, translator(lang)('indicator.notFound', { id }));
-  return { params, model };
+  return { params, model: kept.model, kept };
 }
 
 /**
@@ -43,6 +44,7 @@ export function pageLoad<N extends PageName>(page: N) {
   }): Promise<{ computed: Computed<N> }> => {
     const query = event.untrack(() => new URLSearchParams(event.url.searchParams));
     const id = event.params.id ?? ''; // tracked: another indicator is another server render
-    return { computed: await computeOnServer(page, query, id, event.locals.lang) };
+    const { params, model } = await computeOnServer(page, query, id, event.locals.lang);
+    return { computed: { params, model } }; // not its JSON: the page is sent its model once
   };
 }

@@ -8,6 +8,7 @@ import { POST as withdraw } from '../../../src/routes/api/withdraw/+server';
 import { GET as historyGet } from '../../../src/routes/api/history/+server';
 import { GET as manifestGet } from '../../../src/routes/api/manifest/+server';
 import { GET as datasetGet } from '../../../src/routes/api/datasets/[...name]/+server';
+import { GET as modelGet } from '../../../src/routes/api/model/[page]/+server';
 import { analyseBytes } from '$lib/import/analyse';
 import type { DatasetHistory } from '$lib/publishing/types';
 import type { DatasetEntry } from '$lib/queries/datasets';
@@ -70,6 +71,16 @@ async function serverValue(period = '2030-2031'): Promise<number | null> {
     params: [period]
   });
   return rows[0]?.v ?? null;
+}
+
+/** The figure the indicator page's model gives for `period`, as the server connector sends it. */
+async function pageValue(period = '2030-2031'): Promise<number | null> {
+  const res = await call(
+    modelGet,
+    await requestEvent({ path: '/api/model/indicator?id=tournees_soutenues', params: { page: 'indicator' } })
+  );
+  const model = res.body as { series: { period: string; value: number | null }[] };
+  return model.series.find((p) => p.period === period)?.value ?? null;
 }
 
 async function manifest(): Promise<DatasetEntry[]> {
@@ -312,11 +323,13 @@ describe('POST /api/restore and /api/withdraw', () => {
 
   it('restores version 1 as version 3: the server shows the old figures again', async () => {
     expect(await serverValue()).toBe(5000);
+    expect(await pageValue()).toBe(5000); // the page's model, now kept by the server
     expect(await postTarget(restore, '/api/restore', { dataset: TARGET, version: '1' }, tokens.editor)).toMatchObject({
       status: 200,
       body: { version: 3, restoredFrom: 1 }
     });
     expect(await serverValue()).toBe(4321);
+    expect(await pageValue()).toBe(4321); // not the model kept before the restore
     expect(await postTarget(restore, '/api/restore', { dataset: TARGET, version: '3' }, tokens.editor)).toMatchObject({
       status: 409,
       body: { code: 'already_current' }

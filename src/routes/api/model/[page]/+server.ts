@@ -1,4 +1,4 @@
-import { error, json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { computeOnServer } from '$lib/server/page-model';
 import { isPage } from '$lib/views/pages';
 import type { RequestHandler } from './$types';
@@ -13,6 +13,6 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
   const query = new URLSearchParams(url.searchParams);
   const id = query.get('id') ?? '';
   query.delete('id');
-  const { model } = await computeOnServer(params.page, query, id, locals.lang);
-  return json(model, { headers: { 'cache-control': 'no-store' } });
+  const { kept } = await computeOnServer(params.page, query, id, locals.lang);
+  return new Response(kept.json, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 };
