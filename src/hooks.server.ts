@@ -2,6 +2,7 @@ import { json, redirect, type Handle, type HandleServerError, type ServerInit } 
 import { asLang } from '$lib/i18n/dict';
 import { bootstrapAdmin, loginRequired, sessionUser } from '$lib/server/auth';
 import { guardBody } from '$lib/server/bodies';
+import { compress } from '$lib/server/compress';
 import { StoreWriteError } from '$lib/server/fsio';
 import { startStore } from '$lib/server/startup';
 
@@ -28,7 +29,8 @@ const OPEN = ['/connexion', '/connexion/oidc', '/connexion/oidc/retour'];
 /**
  * The interface language: `?lang=` when given (and remembered), else the cookie, else French. Then the
  * signed-in account from the session cookie, and, when `VIGIE_REQUIRE_LOGIN=1`, the sign-in gate; then
- * the body limits (only an editor's publish may be large: src/lib/server/bodies.ts).
+ * the body limits (only an editor's publish may be large: src/lib/server/bodies.ts); the answer
+ * gzipped when it is text and the browser accepts it.
  */
 export const handle: Handle = async ({ event, resolve }) => {
   const asked = event.url.searchParams.get('lang');
@@ -43,7 +45,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   const refused = await guardBody(event);
   if (refused) return refused;
-  return resolve(event, {
+  const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
   });
+  return compress(event.request, response);
 };

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAYS, dailyFolder } from './daily-data';
 
@@ -53,6 +55,22 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** GET `path` as a browser asks it (gzip accepted): the bytes that cross the network, and their encoding. */
+function sent(path: string): Promise<{ status: number; encoding: string | undefined; bytes: Buffer }> {
+  return new Promise((done, fail) => {
+    request(`${base}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        done({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) })
+      );
+      res.on('error', fail);
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
 describe(`pages with ${ROWS.toLocaleString('en')} observations over ${DAYS} daily periods`, () => {
   const sizes: Record<string, number> = {};
   afterAll(() => console.log(`HTML sizes at ${ROWS} daily observations:`, sizes));
@@ -75,6 +93,18 @@ describe(`pages with ${ROWS.toLocaleString('en')} observations over ${DAYS} dail
       expect(html).toMatch(/<svg role="(?:img|application)"/);
       const marks = [...html.matchAll(/<path d="([^"]*)" fill="#0072B2"/g)].map((m) => m[1]!.split('M').length - 1);
       expect(Math.max(...marks)).toBeLessThanOrEqual(120);
+    }, 120_000);
+  }
+
+  for (const path of ['/', '/api/model/overview?region=Europe']) {
+    it(`sends ${path} gzipped to a browser that accepts it, a fifth of its size or less`, async () => {
+      const { status, encoding, bytes } = await sent(path);
+      expect(status).toBe(200);
+      expect(encoding).toBe('gzip');
+      const text = gunzipSync(bytes).toString('utf8');
+      sizes[`${path} (gzip)`] = bytes.byteLength;
+      expect(text).toMatch(path === '/' ? /<svg role="img"/ : /"panels":\[/);
+      expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(text) / 5);
     }, 120_000);
   }
 });

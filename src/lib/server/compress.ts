@@ -1,0 +1,46 @@
+/**
+ * What the server sends compressed when the browser accepts it: its pages and their models, and text
+ * downloads. The build's own files (scripts, styles, the engine) are served precompressed before this
+ * runs; images, workbooks and documents are compressed already.
+ */
+const COMPRESSIBLE = /^(text\/(html|csv|plain)|application\/json|image\/svg\+xml)\b/;
+
+/** Below this size (when known) gzip's header and the work cost more than they save. */
+const MIN_BYTES = 1024;
+
+function acceptsGzip(request: Request): boolean {
+  return /(^|[\s,])gzip(?!\s*;\s*q=0(\.0*)?\b)/i.test(request.headers.get('accept-encoding') ?? '');
+}
+
+/**
+ * `response` gzipped for `request` when the browser accepts gzip and the body is text worth
+ * compressing: an overview page of 180 KB of HTML arrives in about 25 KB, a page's model in about 12 KB
+ * of its 90 KB, which a manager on a slow connection waits for before the first chart. Streams as it
+ * compresses; `Vary: Accept-Encoding` so that a cache in between keeps both forms apart.
+ */
+export function compress(request: Request, response: Response): Response {
+  const type = response.headers.get('content-type') ?? '';
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  if (
+    !response.body ||
+    request.method === 'HEAD' ||
+    response.status === 204 ||
+    response.status === 206 ||
+    response.status === 304 ||
+    response.headers.has('content-encoding') ||
+    !COMPRESSIBLE.test(type) ||
+    length < MIN_BYTES ||
+    !acceptsGzip(request)
+  ) {
+    return response;
+  }
+  const headers = new Headers(response.headers);
+  headers.set('content-encoding', 'gzip');
+  headers.delete('content-length');
+  headers.append('vary', 'Accept-Encoding');
+  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+    status: response.status,
+    statusText: response.statusText,
+    headers
+  });
+}
