@@ -5,7 +5,7 @@
 //
 //   npm run bench                      the full run (about 20 minutes on 2 cores)
 //   npm run bench -- --quick           smoke mode: a tiny dataset, one run of each (CI)
-//   options: --runs N  --sizes 10000,100000  --only cold,duckdb,load,firstclick,filters,import,bytes  --out DIR
+//   options: --runs N  --sizes 10000,100000  --only cold,duckdb,load,firstclick,slowclick,filters,import,bytes  --out DIR
 //            --rebuild (always build)  --no-build (use the build as it is)
 //            --report DIR (only rewrite DIR/results.md and the summary from DIR/results.json)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import {
   firstPageBytes,
   importRun,
   loadAgainstMosaic,
+  SLOW_NETWORK,
   smoke
 } from './lib/scenarios.mjs';
 import { dataFolder, importFile } from './generate.mjs';
@@ -59,6 +60,7 @@ const config = {
   loadRuns: args.runs ?? (quick ? 1 : 3),
   filterChanges: quick ? 5 : 100,
   firstClickRuns: args.runs ?? (quick ? 1 : 20),
+  slowClickRuns: args.runs ?? (quick ? 1 : 8),
   importRuns: args.runs ?? (quick ? 1 : 3),
   // The quick mode shares the e2e suite's build; the full run keeps its own next to it.
   buildDir: process.env.VIGIE_BUILD_DIR ?? (quick ? 'build' : 'build-bench')
@@ -173,6 +175,12 @@ async function main() {
         if (wanted('firstclick')) {
           log(`first click: a region chosen between first paint and the engine ready, ${config.firstClickRuns + 1}×…`);
           entry.firstClick = await step(`first click ${size}`, () => firstClick(browser, server.url, config.firstClickRuns));
+        }
+        if (wanted('slowclick')) {
+          log(`first click on a slow network (1.6 Mbit/s, 150 ms), in the first 10 s, ${config.slowClickRuns + 1}×…`);
+          entry.slowClick = await step(`slow first click ${size}`, () =>
+            firstClick(browser, server.url, config.slowClickRuns, { network: SLOW_NETWORK })
+          );
         }
         if (wanted('filters')) {
           log(`${config.filterChanges} filter changes, then the same queries bare…`);

@@ -447,22 +447,43 @@ function chooseAtFirstPaint(region) {
 }
 
 /**
+ * A slow connection (Chromium's network emulation): 1.6 Mbit/s down, 0.75 Mbit/s up, 150 ms round trip,
+ * as a manager may have in a hotel or an office abroad.
+ */
+export const SLOW_NETWORK = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+/** On a slow network the engine takes minutes to download the data: moments are drawn in the first 10 s. */
+const SLOW_SPAN_MS = 10_000;
+
+/** A fresh page whose network is `network` (SLOW_NETWORK), or as it is when null. */
+async function pageOn(browser, url, network) {
+  const fresh = await freshPage(browser, url);
+  if (network) {
+    const cdp = await fresh.context.newCDPSession(fresh.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
+  return fresh;
+}
+
+/**
  * "First click": a region chosen on `/` at a moment drawn at random between the first chart painted and
  * the browser's engine holding the data (the first run: at the first chart's frame, before the page has
  * hydrated), in a fresh context each time. Timed from the change to the frame after the page shows the
  * model for it; a choice is lost when the page does not end up showing the server's own figure for the
- * chosen region, with the region in the address bar and the menu.
+ * chosen region, with the region in the address bar and the menu. With `network` (SLOW_NETWORK), on that
+ * network, the moments drawn in the first 10 s after the first chart.
  */
-export async function firstClick(browser, url, runs, seed = 5) {
+export async function firstClick(browser, url, runs, { seed = 5, network = null } = {}) {
   const rnd = seeded(seed);
   // One unmeasured cold load: the filter bar's regions, and the span the moments are drawn in.
-  const probe = await freshPage(browser, url);
+  const probe = await pageOn(browser, url, network);
   await probe.page.goto('/', { waitUntil: 'load' });
   const paint = (await coldMetrics(probe.page)).firstChart;
-  const engine = await engineMetrics(probe.page);
+  const engine = network ? null : await engineMetrics(probe.page);
   const regions = (await filterOptionsOf(probe.page)).region;
   await probe.context.close();
-  const span = Math.max(0, engine.dataReady - paint);
+  const span = engine ? Math.max(0, engine.dataReady - paint) : SLOW_SPAN_MS;
   const out = [];
   for (let i = 0; i <= runs; i++) {
     const early = i === 0;
@@ -470,7 +491,7 @@ export async function firstClick(browser, url, runs, seed = 5) {
     const wait = early ? 0 : rnd() * span;
     const search = `?region=${encodeURIComponent(region)}`;
     const expected = await serverFigure(url, search);
-    const { context, page, errors } = await freshPage(browser, url);
+    const { context, page, errors } = await pageOn(browser, url, network);
     if (early) await context.addInitScript(chooseAtFirstPaint, region);
     await page.goto('/', { waitUntil: 'commit' });
     if (!early) {
@@ -518,7 +539,7 @@ export async function firstClick(browser, url, runs, seed = 5) {
     out.push({ early, region, wait, repaint, lost, click: r.click, errors, dataReady: r.marks['data-engine:ready'] ?? null });
     await context.close();
   }
-  return { span, paint, dataReady: engine.dataReady, runs: out };
+  return { span, paint, dataReady: engine?.dataReady ?? null, runs: out };
 }
 
 /**
