@@ -11,6 +11,19 @@ const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)} %`);
 const rate = (v) => (v == null ? '—' : `${v.toFixed(1)} MB/s`);
 const rows = (n) => (n >= 1e6 ? `${n / 1e6} M` : n >= 1e3 ? `${n / 1e3} k` : String(n));
 
+/** A first-click scenario's runs summed up: the repaint of the choices kept, how many were lost, the one before hydration. */
+function firstClicks(runs) {
+  const kept = runs.filter((r) => !r.lost && r.repaint != null);
+  const early = runs.find((r) => r.early);
+  return {
+    repaint: summary(kept.map((r) => r.repaint)),
+    lost: runs.filter((r) => r.lost).length,
+    runs: runs.length,
+    early: early?.repaint ?? null,
+    earlyHydrated: early?.click?.hydrated ?? null
+  };
+}
+
 /** Figures, ratios and the Markdown table of a bench run. */
 export function report(results) {
   // A smoke run's tiny files and single runs say nothing about the targets: not graded.
@@ -101,17 +114,7 @@ export function report(results) {
     }
     if (e.firstClick) {
       const runs = e.firstClick.runs;
-      const kept = runs.filter((r) => !r.lost && r.repaint != null);
-      const repaint = summary(kept.map((r) => r.repaint));
-      const lost = runs.filter((r) => r.lost).length;
-      const early = runs.find((r) => r.early);
-      s.firstClick = {
-        repaint,
-        lost,
-        runs: runs.length,
-        early: early?.repaint ?? null,
-        earlyHydrated: early?.click?.hydrated ?? null
-      };
+      const { repaint, lost } = (s.firstClick = firstClicks(runs));
       row(
         `First click: a region chosen between first paint and the engine ready (${runs.length} cold loads, the first before hydration) → every chart repainted`,
         label,
@@ -125,11 +128,7 @@ export function report(results) {
     }
     if (e.slowClick) {
       const runs = e.slowClick.runs;
-      const kept = runs.filter((r) => !r.lost && r.repaint != null);
-      const repaint = summary(kept.map((r) => r.repaint));
-      const lost = runs.filter((r) => r.lost).length;
-      const early = runs.find((r) => r.early)?.repaint ?? null;
-      s.slowClick = { repaint, lost, runs: runs.length, early };
+      const { repaint, lost, early } = (s.slowClick = firstClicks(runs));
       row(
         `… on a slow network (1.6 Mbit/s, 150 ms round trip): a region chosen in the first 10 s after the first chart (${runs.length} cold loads, the first before hydration)`,
         label,
