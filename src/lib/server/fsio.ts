@@ -261,7 +261,8 @@ export async function clearLeftovers(root: string, lockDirs: string[], olderThan
   for (const f of await readdir(tmp).catch(() => [] as string[])) {
     const path = join(tmp, f);
     const s = await stat(path).catch(() => null);
-    if (s && (writerIsDead(f) || Date.now() - s.mtimeMs >= olderThanMs)) {
+    // Whole milliseconds, as Date.now(): a file written in this millisecond is 0 ms old, not -0.4.
+    if (s && (writerIsDead(f) || Date.now() - Math.floor(s.mtimeMs) >= olderThanMs)) {
       await rm(path, { force: true, recursive: true });
       removed.push(path);
     }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES } from '$lib/import/limits';
 import { atomicWrite } from '$lib/server/fsio';
 import { isDatasetName, kindOfName } from '$lib/server/names';
@@ -253,6 +253,24 @@ describe('a server killed in the middle of a publish', () => {
     await writeFile(join(root, 'tmp', 'write.autre-serveur.12345.x.tmp'), 'x');
     expect(await store.recover()).toEqual([]);
     expect((await store.recover({ tempOlderThanMs: 0 })).map((p) => basename(p))).toEqual(['write.autre-serveur.12345.x.tmp']);
+  });
+
+  it('counts a temporary file written in this very millisecond as 0 ms old, not as from the future', async () => {
+    // File times have sub-millisecond precision, Date.now() whole milliseconds: a file written in the
+    // current millisecond looked a fraction of a millisecond *younger* than 0, and `tempOlderThanMs: 0`
+    // kept it (CI failed once on the test above this way).
+    const root = await tempStore();
+    await mkdir(join(root, 'tmp'), { recursive: true });
+    const path = join(root, 'tmp', 'write.autre-serveur.12345.y.tmp');
+    await writeFile(path, 'x');
+    const { mtimeMs } = await stat(path);
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Math.floor(mtimeMs));
+    try {
+      expect(mtimeMs % 1).toBeGreaterThan(0); // the case itself: a fraction of a millisecond
+      expect((await new FileStore(root).recover({ tempOlderThanMs: 0 })).map((p) => basename(p))).toEqual([basename(path)]);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('a lock left by a killed process does not block the next publish', async () => {
