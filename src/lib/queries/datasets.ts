@@ -122,7 +122,7 @@ export function csvColumnsQuery(registered: string): SqlQuery {
 export function insertRawQueries(file: DatasetFile, registered: string, header: readonly string[]): SqlQuery[] {
   const byLower = new Map(header.map((h) => [h.trim().toLowerCase(), h] as const));
   const select = CONTRACT[file.kind]
-    .map((c) => (byLower.has(c) ? `NULLIF(trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
+    .map((c) => (byLower.has(c) ? `NULLIF(vigie_trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
     .join(', ');
   const table = RAW_TABLE[file.kind];
   return [

@@ -56,6 +56,24 @@ describe('files managers really have', () => {
     expect(notes[2]!.value).toBe(5000);
   });
 
+  it('reads names and periods padded with no-break spaces (pasted from a web page) as the same names', async () => {
+    // U+00A0 and U+202F, as a page or a spreadsheet leaves them around a cell; trim() removes them.
+    const padded = canonical
+      .replace('tournees_soutenues,2026-2027,120', '\u00a0tournees_soutenues\u00a0,2026-2027\u202f,120')
+      .replace('aide_exportation,', 'aide_exportation\u202f,');
+    const a = await analyse(utf8(padded));
+    expect(a.check).toMatchObject({ accepted: 3, rejected: 0 });
+    expect(Object.keys(a.indicatorMap).sort()).toEqual(['aide_exportation', 'tournees_soutenues']);
+    const rows = await db.query<{ indicator_id: string; period: string }>({
+      sql: 'SELECT indicator_id, period FROM import_checked ORDER BY rec'
+    });
+    expect(rows.map((r) => `${r.indicator_id} ${r.period}`)).toEqual([
+      'tournees_soutenues 2026-2027',
+      'tournees_soutenues 2026-2027',
+      'aide_exportation 2026-2027'
+    ]);
+  });
+
   it('reads tab-separated files', async () => {
     const a = await analyse(tabs);
     expect(a.sniffed.dialect.delimiter).toBe('\t');

@@ -76,6 +76,25 @@ describe('loading', () => {
     expect(rows.map((r) => [r.period, r.value])).toEqual([['2019', 4]]);
   });
 
+  it('reads cells padded with spaces or no-break spaces as their text, and blank cells as empty', async () => {
+    const text =
+      'indicator_id,period,value,region,discipline\n' +
+      ' tours ,2019,4,\u00a0Europe\u202f,Musique\n' +
+      'tours, 2019 ,6,Amérique latine ,\u00a0\n' +
+      'tours,2019,1,Europe,  \n';
+    const db = await engineWith([{ name: 'observations/padded.csv', kind: 'observations', text }]);
+    const rows = await db.query<{ indicator_id: string; period: string; region: string; discipline: string | null }>({
+      sql: 'SELECT indicator_id, period, region, discipline FROM raw_observations ORDER BY line'
+    });
+    expect(rows).toEqual([
+      { indicator_id: 'tours', period: '2019', region: 'Europe', discipline: 'Musique' },
+      { indicator_id: 'tours', period: '2019', region: 'Amérique latine', discipline: null },
+      { indicator_id: 'tours', period: '2019', region: 'Europe', discipline: null }
+    ]);
+    const europe = await db.query<SeriesPoint>(seriesQuery(['tours'], { ...NO_FILTERS, region: 'Europe' }));
+    expect(europe.map((r) => [r.period, r.value])).toEqual([['2019', 5]]);
+  });
+
   it('keeps the earlier version of a file when loading its new version fails after the reader took it', async () => {
     // The rebuild of the typed tables fails (as when the engine runs out of memory) on the second load.
     const engine = await connectNode();
