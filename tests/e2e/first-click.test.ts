@@ -128,6 +128,57 @@ describe('who answers', () => {
   });
 });
 
+describe('answers asked ahead', () => {
+  it('asks the server for every option of the menu under the pointer or the focus while the engine loads, and draws the choice without asking again', async () => {
+    const { page, context, errors, foreign } = await newPage();
+    const release = await hold(context, '**/api/datasets/**'); // the browser's engine gets no data
+    const asked: string[] = [];
+    const answered: string[] = [];
+    /** A request's parameters in sorted order. */
+    const query = (url: string) => {
+      const params = new URL(url).searchParams;
+      params.sort();
+      return `?${params}`;
+    };
+    page.on('request', (r) => r.url().includes('/api/model/') && asked.push(query(r.url())));
+    page.on('requestfinished', (r) => r.url().includes('/api/model/') && answered.push(query(r.url())));
+    await visit(page, '/');
+    const region = page.getByLabel('Région', { exact: true });
+    const regions = (await region.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(
+      (v) => v !== ''
+    );
+    expect(regions.length).toBeGreaterThan(2);
+    expect(asked).toEqual([]);
+
+    // The pointer reaches the region menu: each region's model is asked, once.
+    await region.hover();
+    const each = regions.map((r) => `?${new URLSearchParams({ region: r })}`).sort();
+    await expect.poll(() => [...answered].sort(), { timeout: 30_000 }).toEqual(each);
+    await region.hover({ position: { x: 3, y: 3 } });
+    await page.mouse.move(0, 0);
+    await region.hover();
+    await region.selectOption('Europe');
+    await page.waitForURL((url) => url.searchParams.get('region') === 'Europe');
+    const europe = await serverFigure('/?region=Europe');
+    await expect.poll(() => page.locator(TOURING_VALUE).textContent(), { timeout: 30_000 }).toBe(europe);
+    await settled(page);
+    expect(asked.sort()).toEqual(each); // chosen, Europe was drawn from the answer asked ahead
+
+    // By keyboard: the focus on the discipline menu asks each discipline within Europe.
+    const discipline = page.getByLabel('Discipline', { exact: true });
+    const disciplines = (
+      await discipline.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    ).filter((v) => v !== '');
+    await discipline.focus();
+    const within = disciplines.map((d) => `?${new URLSearchParams({ discipline: d, region: 'Europe' })}`).sort();
+    await expect.poll(() => answered.filter((q) => q.includes('discipline=')).sort(), { timeout: 30_000 }).toEqual(within);
+    expect(await page.locator('[data-engine="ready"]').count()).toBe(0); // all of it while the engine had no data
+    release();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
+
 describe('what is not product', () => {
   it('answers 404 for the bench pages on a server not started by `npm run bench`', async () => {
     const { page } = await newPage({ javaScriptEnabled: false });

@@ -32,10 +32,62 @@ function takeEarly(url: string): Promise<Response> | null {
   return early.url === keyOf(url) ? early.response : null;
 }
 
+/** How long an answer asked ahead is used: a publish meanwhile would otherwise go unseen. */
+export const AHEAD_MS = 30_000;
+/** At most this many answers asked ahead are held (a menu's options, for a few menus). */
+const AHEAD_MAX = 48;
+
+/** Answers asked ahead of a choice, by key (`keyOf`), with when they were asked. */
+const ahead = new Map<string, { at: number; model: Promise<unknown> }>();
+
+async function fetchModel(page: PageName, url: string, fetcher: typeof fetch): Promise<unknown> {
+  const res = await fetcher(url, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * Asks the server now for a model a manager is about to want (each option of the filter menu under
+ * the pointer or the focus), so that choosing it is answered without a round trip. Asked once while
+ * held; a failed answer is forgotten.
+ */
+export function askAhead(page: PageName, query: string, id = '', fetcher: typeof fetch = fetch): void {
+  const url = modelUrl(page, query, id);
+  const key = keyOf(url);
+  const held = ahead.get(key);
+  if (held && Date.now() - held.at < AHEAD_MS) return;
+  const entry = { at: Date.now(), model: fetchModel(page, url, fetcher) };
+  entry.model.catch(() => {
+    if (ahead.get(key) === entry) ahead.delete(key);
+  });
+  ahead.delete(key); // re-inserted last: the oldest go first
+  ahead.set(key, entry);
+  for (const old of ahead.keys()) {
+    if (ahead.size <= AHEAD_MAX) break;
+    ahead.delete(old);
+  }
+}
+
+/** The answer asked ahead for `url`, if recent; null if none. */
+function heldAhead(url: string): Promise<unknown> | null {
+  const key = keyOf(url);
+  const held = ahead.get(key);
+  if (!held) return null;
+  if (Date.now() - held.at < AHEAD_MS) return held.model;
+  ahead.delete(key);
+  return null;
+}
+
+/** Forgets the answers asked ahead (the browser's engine answers from now on, or the data changed). */
+export function forgetAhead(): void {
+  ahead.clear();
+}
+
 /**
  * The server connector: asks the server for a page's model computed by the same view code on its
  * engine, over HTTP. The browser sends the page's URL parameters, never SQL. A choice made before the
- * page hydrated was asked then: its answer is used rather than asked again.
+ * page hydrated was asked then, and one asked ahead (`askAhead`) was asked before it was made: their
+ * answers are used rather than asked again.
  */
 export async function serverModel<N extends PageName>(
   page: N,
@@ -44,9 +96,13 @@ export async function serverModel<N extends PageName>(
   fetcher: typeof fetch = fetch
 ): Promise<ModelOf<N>> {
   const url = modelUrl(page, query, id);
-  const ask = () => fetcher(url, { headers: { accept: 'application/json' } });
   const early = takeEarly(url);
-  const res = (early && (await early.catch(() => null))) || (await ask());
-  if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
-  return (await res.json()) as ModelOf<N>;
+  const res = early && (await early.catch(() => null));
+  if (res) {
+    if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
+    return (await res.json()) as ModelOf<N>;
+  }
+  const held = heldAhead(url);
+  const model = held && (await held.catch(() => null));
+  return (model ?? (await fetchModel(page, url, fetcher))) as ModelOf<N>;
 }

@@ -1,15 +1,16 @@
 import { tick, untrack } from 'svelte';
 import { page } from '$app/state';
 import { answer, Latest, type AnsweredBy } from '$lib/coordinator/answer';
-import { modelUrl, serverModel } from '$lib/coordinator/remote';
+import { askAhead, forgetAhead, modelUrl, serverModel } from '$lib/coordinator/remote';
 import { browserEngine, onEngineState, readyEngine } from '$lib/engine/browser';
 import type { DatasetEntry } from '$lib/queries/datasets';
+import type { Filters } from '$lib/queries/filters';
 import { pageModel, preparePage, type ModelOf, type PageName, type ParamsOf } from '$lib/views/pages';
 import { benchEvents } from './bench';
 import { localData } from './data.svelte';
-import { currentSearch } from './navigate.svelte';
+import { currentSearch, currentUrl } from './navigate.svelte';
 import { reuse } from './reuse';
-import { pageParams } from './url';
+import { pageParams, urlWithFilters } from './url';
 
 /**
  * How many page models have been recomputing for longer than a glance. The layout dims the busy charts
@@ -126,6 +127,7 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     void localData.version; // imported data changes what is to prepare
     return onEngineState((state) => {
       if (state !== 'ready') return;
+      forgetAhead(); // the browser's engine answers from now on
       const p = untrack(() => params);
       void browserEngine(manifest)
         .then((db) => preparePage(db, name, p))
@@ -151,6 +153,21 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     /** Who answered the model shown (`server` for the server's own render too). */
     get by() {
       return by;
+    },
+    /**
+     * Asks the server now for the model of filters a manager is about to choose (an option of the menu
+     * under the pointer or the focus), while the server is who would answer: chosen, it is drawn without
+     * a round trip. Nothing once the browser's engine holds the data (it answers from memory).
+     */
+    ahead(next: Filters): void {
+      const { computed, manifest } = data();
+      if (readyEngine(manifest) || localData.hasLocal) return;
+      const query = urlWithFilters(currentUrl(), next).search;
+      // A parse of a string in an event handler, not reactive state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const p = pageParams(name, new URLSearchParams(query), id);
+      if (query === search || JSON.stringify(p) === JSON.stringify(computed.params)) return; // drawn already
+      askAhead(name, query, id);
     },
     /** Where the server answers this page's model, without filters (the filter form asks it before hydration). */
     get endpoint() {

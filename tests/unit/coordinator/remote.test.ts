@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serverModel } from '$lib/coordinator/remote';
+import { AHEAD_MS, askAhead, forgetAhead, serverModel } from '$lib/coordinator/remote';
 
 /** What the filter form's inline script leaves when a choice is made before the page hydrated. */
 const scope = globalThis as { __vigieEarlyModel?: { url: string; response: Promise<Response> } };
@@ -35,5 +35,49 @@ describe('the server connector and a choice made before hydration', () => {
     early('/api/model/indicator?id=tours&region=Europe', Promise.resolve(json({ by: 'early' })));
     const fetcher = vi.fn(async () => json({ by: 'asked' }));
     await expect(serverModel('indicator', 'region=Europe', 'tours', fetcher)).resolves.toEqual({ by: 'early' });
+  });
+});
+
+describe('answers asked ahead of a choice', () => {
+  afterEach(() => {
+    forgetAhead();
+    vi.useRealTimers();
+  });
+
+  it('draws a choice from the answer asked when the pointer reached its menu, without asking again', async () => {
+    const fetcher = vi.fn(async (url: string | URL | Request) => json({ url: String(url) }));
+    askAhead('overview', '?region=Europe&programme=CALQ', '', fetcher);
+    askAhead('overview', '?programme=CALQ&region=Europe', '', fetcher); // the same answer: asked once
+    askAhead('overview', '?region=Asie', '', fetcher);
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    const europe = await serverModel('overview', 'programme=CALQ&region=Europe', '', fetcher);
+    expect(europe).toEqual({ url: '/api/model/overview?region=Europe&programme=CALQ' });
+    // Going back to it a moment later: still no round trip.
+    await expect(serverModel('overview', '?region=Europe&programme=CALQ', '', fetcher)).resolves.toEqual(europe);
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    // A choice that was not asked ahead is asked then.
+    await serverModel('overview', '?region=Afrique', '', fetcher);
+    expect(fetcher).toHaveBeenCalledTimes(3);
+  });
+
+  it('asks again once the answer is old, failed, or forgotten', async () => {
+    vi.useFakeTimers();
+    let status = 502;
+    const fetcher = vi.fn(async () => (status === 200 ? json({ ok: true }) : new Response('', { status })));
+    askAhead('indicator', '?region=Europe', 'tours', fetcher);
+    status = 200;
+    // The answer asked ahead failed: the choice asks for itself and gets its answer.
+    await expect(serverModel('indicator', '?region=Europe', 'tours', fetcher)).resolves.toEqual({ ok: true });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+
+    askAhead('indicator', '?region=Asie', 'tours', fetcher);
+    vi.advanceTimersByTime(AHEAD_MS + 1); // a publish may have changed it since
+    await serverModel('indicator', '?region=Asie', 'tours', fetcher);
+    expect(fetcher).toHaveBeenCalledTimes(4);
+
+    askAhead('indicator', '?region=Amériques', 'tours', fetcher);
+    forgetAhead();
+    await serverModel('indicator', '?region=Amériques', 'tours', fetcher);
+    expect(fetcher).toHaveBeenCalledTimes(6);
   });
 });
