@@ -177,6 +177,35 @@ describe('answers asked ahead', () => {
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });
+
+  it('asks ahead before the page has hydrated too, and the hydrated page draws the choice from it', async () => {
+    const { page, context, errors, foreign } = await newPage();
+    const release = await hold(context, '**/_app/immutable/**/*.js'); // the page's code arrives late
+    const releaseData = await hold(context, '**/api/datasets/**'); // and the browser's engine gets no data
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/model/') && asked.push(new URL(r.url()).searchParams.get('region') ?? ''));
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    const region = page.getByLabel('Région', { exact: true });
+    const regions = (await region.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(
+      (v) => v !== ''
+    );
+    await region.hover();
+    await expect.poll(() => [...asked].sort(), { timeout: 30_000 }).toEqual([...regions].sort());
+    expect(await hydrated(page)).toBe(0);
+    release();
+    await page.locator('body[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
+    const chosen = regions.at(-1)!;
+    await region.selectOption(chosen);
+    await page.waitForURL((url) => url.searchParams.get('region') === chosen);
+    const figure = await serverFigure(`/?region=${encodeURIComponent(chosen)}`);
+    await expect.poll(() => page.locator(TOURING_VALUE).textContent(), { timeout: 30_000 }).toBe(figure);
+    await settled(page);
+    expect([...asked].sort()).toEqual([...regions].sort()); // nothing asked at the choice
+    expect(await page.locator('[data-engine="ready"]').count()).toBe(0); // nor answered by the engine
+    releaseData();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
 });
 
 describe('what is not product', () => {

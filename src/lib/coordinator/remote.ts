@@ -52,6 +52,7 @@ async function fetchModel(page: PageName, url: string, fetcher: typeof fetch): P
  * held; a failed answer is forgotten.
  */
 export function askAhead(page: PageName, query: string, id = '', fetcher: typeof fetch = fetch): void {
+  adoptEarlyAhead();
   const url = modelUrl(page, query, id);
   const key = keyOf(url);
   const held = ahead.get(key);
@@ -68,8 +69,27 @@ export function askAhead(page: PageName, query: string, id = '', fetcher: typeof
   }
 }
 
+/** What the filter form's inline script asked ahead before the page hydrated (early-choice.ts). */
+type EarlyAhead = Record<string, { at: number; response: Promise<Response> }>;
+
+/** Takes over the answers the filter form's inline script asked ahead before the page hydrated. */
+function adoptEarlyAhead(): void {
+  const scope = globalThis as { __vigieAhead?: EarlyAhead };
+  const early = scope.__vigieAhead;
+  if (!early) return;
+  delete scope.__vigieAhead;
+  for (const [key, { at, response }] of Object.entries(early)) {
+    const entry = { at, model: response.then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`)))) };
+    entry.model.catch(() => {
+      if (ahead.get(key) === entry) ahead.delete(key);
+    });
+    if (!ahead.has(key)) ahead.set(key, entry);
+  }
+}
+
 /** The answer asked ahead for `url`, if recent; null if none. */
 function heldAhead(url: string): Promise<unknown> | null {
+  adoptEarlyAhead();
   const key = keyOf(url);
   const held = ahead.get(key);
   if (!held) return null;
@@ -80,6 +100,7 @@ function heldAhead(url: string): Promise<unknown> | null {
 
 /** Forgets the answers asked ahead (the browser's engine answers from now on, or the data changed). */
 export function forgetAhead(): void {
+  delete (globalThis as { __vigieAhead?: EarlyAhead }).__vigieAhead;
   ahead.clear();
 }
 

@@ -81,3 +81,24 @@ describe('answers asked ahead of a choice', () => {
     expect(fetcher).toHaveBeenCalledTimes(6);
   });
 });
+
+describe('answers asked ahead before hydration', () => {
+  const scope = globalThis as { __vigieAhead?: Record<string, { at: number; response: Promise<Response> }> };
+  afterEach(() => forgetAhead());
+
+  it("takes over what the filter form's inline script asked ahead, by the same keys", async () => {
+    scope.__vigieAhead = {
+      '/api/model/overview?region=Asie': { at: Date.now(), response: Promise.resolve(json({ by: 'ahead' })) },
+      '/api/model/overview?region=Europe': { at: Date.now(), response: Promise.resolve(new Response('', { status: 500 })) },
+      '/api/model/overview?region=Afrique': { at: Date.now() - AHEAD_MS - 1, response: Promise.resolve(json({ by: 'old' })) }
+    };
+    const fetcher = vi.fn(async () => json({ by: 'asked' }));
+    await expect(serverModel('overview', 'region=Asie', '', fetcher)).resolves.toEqual({ by: 'ahead' });
+    expect(fetcher).not.toHaveBeenCalled();
+    expect(scope.__vigieAhead).toBeUndefined();
+    // A failed answer or an old one: asked again.
+    await expect(serverModel('overview', 'region=Europe', '', fetcher)).resolves.toEqual({ by: 'asked' });
+    await expect(serverModel('overview', 'region=Afrique', '', fetcher)).resolves.toEqual({ by: 'asked' });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+});
