@@ -13,17 +13,26 @@ export interface Answerers<M> {
   server: () => Promise<M>;
   /** Whether only the browser can answer: it holds data imported here, which the server never saw. */
   localOnly: () => boolean;
+  /** The server's answer already asked for these parameters (ahead of the choice), or null. */
+  held?: () => Promise<M> | null;
 }
 
 /**
  * The choice of who answers, Mosaic-style: the browser's engine once it holds the data (from memory
  * when it can: no round trip), the server until then, so that a choice made while the engine loads is
- * drawn at once rather than after it. When the server cannot answer (offline), the engine does.
+ * drawn at once rather than after it. When the server cannot answer (offline), the engine does. An
+ * answer the server was already asked for comes first: the same figures, and no wait for the engine's
+ * first work after its load (the in-memory index built for the page).
  */
 export async function answer<M>(
   compute: (db: Coordinator) => Promise<M>,
   from: Answerers<M>
 ): Promise<{ model: M; by: AnsweredBy }> {
+  const held = from.localOnly() ? null : from.held?.();
+  if (held) {
+    const model = await held.catch(() => null);
+    if (model !== null) return { model, by: 'server' };
+  }
   const ready = from.ready();
   if (ready) return { model: await compute(ready), by: 'browser' };
   if (!from.localOnly()) {

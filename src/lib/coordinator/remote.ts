@@ -98,7 +98,12 @@ function heldAhead(url: string): Promise<unknown> | null {
   return null;
 }
 
-/** Forgets the answers asked ahead (the browser's engine answers from now on, or the data changed). */
+/** The server's answer already asked ahead for these parameters (see `askAhead`), or null: asks nothing. */
+export function heldModel<N extends PageName>(page: N, query: string, id = ''): Promise<ModelOf<N>> | null {
+  return heldAhead(modelUrl(page, query, id)) as Promise<ModelOf<N>> | null;
+}
+
+/** Forgets the answers asked ahead (the data changed, or the page was left). */
 export function forgetAhead(): void {
   delete (globalThis as { __vigieAhead?: EarlyAhead }).__vigieAhead;
   ahead.clear();

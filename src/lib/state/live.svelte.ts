@@ -1,7 +1,7 @@
 import { tick, untrack } from 'svelte';
 import { page } from '$app/state';
 import { answer, Latest, type AnsweredBy } from '$lib/coordinator/answer';
-import { askAhead, forgetAhead, modelUrl, serverModel } from '$lib/coordinator/remote';
+import { askAhead, forgetAhead, heldModel, modelUrl, serverModel } from '$lib/coordinator/remote';
 import { browserEngine, onEngineState, readyEngine } from '$lib/engine/browser';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import type { Filters } from '$lib/queries/filters';
@@ -97,7 +97,8 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
           ready: () => readyEngine(manifest),
           engine: () => browserEngine(manifest),
           server: () => serverModel(name, query, path),
-          localOnly: () => localData.hasLocal
+          localOnly: () => localData.hasLocal,
+          held: () => heldModel(name, query, path)
         })
       )
       .then(
@@ -118,6 +119,12 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     return settled;
   });
 
+  // Answers asked ahead were the server's for the data of that moment: forgotten when the data change.
+  $effect(() => {
+    void data().manifest;
+    return forgetAhead;
+  });
+
   // What the page will ask for, built as soon as the engine holds the data (again), before a
   // manager's first change asks for it. Never starts the engine itself. The parameters of that moment,
   // untracked: a filter change is answered by the effect above, and preparing again on each one would
@@ -127,7 +134,6 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     void localData.version; // imported data changes what is to prepare
     return onEngineState((state) => {
       if (state !== 'ready') return;
-      forgetAhead(); // the browser's engine answers from now on
       const p = untrack(() => params);
       void browserEngine(manifest)
         .then((db) => preparePage(db, name, p))

@@ -160,6 +160,27 @@ describe('who answers in the browser', () => {
     });
   });
 
+  it('takes an answer already asked of the server first, even once the engine holds the data, but not for data imported here', async () => {
+    let local = false;
+    let held: Promise<{ by: string }> | null = Promise.resolve(model('held'));
+    const from = {
+      ready: () => ready,
+      engine: async () => ready,
+      server: async () => model('server'),
+      localOnly: () => local,
+      held: () => held
+    };
+    const compute = async () => model('browser');
+    await expect(answer(compute, from)).resolves.toEqual({ model: model('held'), by: 'server' });
+    local = true; // the server never saw this browser's imported data
+    await expect(answer(compute, from)).resolves.toEqual({ model: model('browser'), by: 'browser' });
+    local = false;
+    held = Promise.reject(new TypeError('Failed to fetch')); // a failed one: whoever answers now
+    await expect(answer(compute, from)).resolves.toEqual({ model: model('browser'), by: 'browser' });
+    held = null;
+    await expect(answer(compute, from)).resolves.toEqual({ model: model('browser'), by: 'browser' });
+  });
+
   it('never lets a slow answer overwrite a newer one', async () => {
     const latest = new Latest();
     let release!: () => void;
