@@ -40,10 +40,28 @@ const AHEAD_MAX = 48;
 /** Answers asked ahead of a choice, by key (`keyOf`), with when they were asked. */
 const ahead = new Map<string, { at: number; model: Promise<unknown> }>();
 
-async function fetchModel(page: PageName, url: string, fetcher: typeof fetch): Promise<unknown> {
-  const res = await fetcher(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
+/** A response's model, or its failure named after `what` (a page, a URL). */
+async function modelOf(what: string, res: Response): Promise<unknown> {
+  if (!res.ok) throw new Error(`${what}: HTTP ${res.status}`);
   return res.json();
+}
+
+async function fetchModel(page: PageName, url: string, fetcher: typeof fetch): Promise<unknown> {
+  return modelOf(page, await fetcher(url, { headers: { accept: 'application/json' } }));
+}
+
+/** Holds an answer asked ahead under `key` (the oldest go first beyond AHEAD_MAX); a failed one is forgotten. */
+function hold(key: string, at: number, model: Promise<unknown>): void {
+  const entry = { at, model };
+  model.catch(() => {
+    if (ahead.get(key) === entry) ahead.delete(key);
+  });
+  ahead.delete(key); // re-inserted last
+  ahead.set(key, entry);
+  for (const old of ahead.keys()) {
+    if (ahead.size <= AHEAD_MAX) break;
+    ahead.delete(old);
+  }
 }
 
 /**
@@ -57,16 +75,7 @@ export function askAhead(page: PageName, query: string, id = '', fetcher: typeof
   const key = keyOf(url);
   const held = ahead.get(key);
   if (held && Date.now() - held.at < AHEAD_MS) return;
-  const entry = { at: Date.now(), model: fetchModel(page, url, fetcher) };
-  entry.model.catch(() => {
-    if (ahead.get(key) === entry) ahead.delete(key);
-  });
-  ahead.delete(key); // re-inserted last: the oldest go first
-  ahead.set(key, entry);
-  for (const old of ahead.keys()) {
-    if (ahead.size <= AHEAD_MAX) break;
-    ahead.delete(old);
-  }
+  hold(key, Date.now(), fetchModel(page, url, fetcher));
 }
 
 /** What the filter form's inline script asked ahead before the page hydrated (early-choice.ts). */
@@ -79,11 +88,12 @@ function adoptEarlyAhead(): void {
   if (!early) return;
   delete scope.__vigieAhead;
   for (const [key, { at, response }] of Object.entries(early)) {
-    const entry = { at, model: response.then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`)))) };
-    entry.model.catch(() => {
-      if (ahead.get(key) === entry) ahead.delete(key);
-    });
-    if (!ahead.has(key)) ahead.set(key, entry);
+    if (!ahead.has(key))
+      hold(
+        key,
+        at,
+        response.then((res) => modelOf(key, res))
+      );
   }
 }
 
@@ -124,10 +134,7 @@ export async function serverModel<N extends PageName>(
   const url = modelUrl(page, query, id);
   const early = takeEarly(url);
   const res = early && (await early.catch(() => null));
-  if (res) {
-    if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
-    return (await res.json()) as ModelOf<N>;
-  }
+  if (res) return (await modelOf(page, res)) as ModelOf<N>;
   const held = heldAhead(url);
   const model = held && (await held.catch(() => null));
   return (model ?? (await fetchModel(page, url, fetcher))) as ModelOf<N>;

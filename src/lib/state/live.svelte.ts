@@ -57,6 +57,8 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
   let error = $state<string | null>(null);
   let by = $state<AnsweredBy>('server');
   const latest = new Latest();
+  /** Whether the model for `p` is the one the server drew the page with (nothing to ask then). */
+  const drawnByServer = (p: ParamsOf<N>) => !localData.hasLocal && JSON.stringify(p) === JSON.stringify(data().computed.params);
 
   $effect(() => {
     const p = params;
@@ -64,7 +66,7 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
     const path = id;
     const { computed, manifest } = data();
     void localData.version; // recompute when this browser's imported data changes
-    if (!localData.hasLocal && JSON.stringify(p) === JSON.stringify(computed.params)) {
+    if (drawnByServer(p)) {
       latest.cancel();
       model = computed.model;
       pending = false;
@@ -166,13 +168,11 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
      * a round trip. Nothing once the browser's engine holds the data (it answers from memory).
      */
     ahead(next: Filters): void {
-      const { computed, manifest } = data();
-      if (readyEngine(manifest) || localData.hasLocal) return;
+      if (readyEngine(data().manifest) || localData.hasLocal) return;
       const query = urlWithFilters(currentUrl(), next).search;
       // A parse of a string in an event handler, not reactive state.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      const p = pageParams(name, new URLSearchParams(query), id);
-      if (query === search || JSON.stringify(p) === JSON.stringify(computed.params)) return; // drawn already
+      if (query === search || drawnByServer(pageParams(name, new URLSearchParams(query), id))) return; // drawn already
       askAhead(name, query, id);
     },
     /** Where the server answers this page's model, without filters (the filter form asks it before hydration). */
