@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { neutraliseCsv } from '$lib/charts/export/csv';
-import { listCurrent, manifestVersion, readCurrentBytes, readVersionBytes, textOf } from '$lib/server/current';
+import { listCurrent, readCurrentBytes, readVersionBytes, textOf, versionOf } from '$lib/server/current';
 import { serverEngine } from '$lib/server/engine';
 import { StoreError } from '$lib/server/store';
 import { isKnownDataset } from '$lib/server/versions';
@@ -51,7 +51,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const bytes = await readCurrentBytes(current);
   // A versioned URL never changes content: let the browser keep it (if a publish landed in between,
   // the content is the newer one and must not be cached under the older version's URL).
-  const immutable = url.searchParams.get('v') === manifestVersion(current.number, textOf(bytes), current.record?.sha256);
+  const immutable = url.searchParams.get('v') === versionOf(current, bytes);
   return new Response(body(bytes, raw), {
     headers: { ...CSV, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }
   });
