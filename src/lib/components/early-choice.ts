@@ -13,12 +13,18 @@
  * by the browser later, a script does not run.
  */
 export const EARLY_CHOICE = `<script>(function (form) {
+  // The model's URL for the form's fields, \`select\` (if any) set to \`value\`: sorted, empty fields left out.
   function key(select, value) {
     var url = new URL(form.dataset.model, location.href);
-    new FormData(form).forEach(function (v, name) { if (v !== '' && name !== select.name) url.searchParams.append(name, v); });
-    if (value !== '') url.searchParams.append(select.name, value);
+    new FormData(form).forEach(function (v, name) { if (v !== '' && (!select || name !== select.name)) url.searchParams.append(name, v); });
+    if (select && value !== '') url.searchParams.append(select.name, value);
     url.searchParams.sort();
     return url.pathname + url.search;
+  }
+  function ask(url) {
+    var response = fetch(url, { headers: { accept: 'application/json' } });
+    response.catch(function () {});
+    return response;
   }
   function ahead(event) {
     var select = event.target;
@@ -27,9 +33,7 @@ export const EARLY_CHOICE = `<script>(function (form) {
     for (var i = 0; i < select.options.length; i++) {
       if (select.options[i].selected) continue;
       var k = key(select, select.options[i].value);
-      if (held[k]) continue;
-      held[k] = { at: Date.now(), response: fetch(k, { headers: { accept: 'application/json' } }) };
-      held[k].response.catch(function () {});
+      if (!held[k]) held[k] = { at: Date.now(), response: ask(k) };
     }
   }
   form.addEventListener('pointerover', ahead);
@@ -41,12 +45,7 @@ export const EARLY_CHOICE = `<script>(function (form) {
     var main = document.querySelector('main');
     if (main) main.classList.add('waiting');
     if (!form.dataset.model || !window.fetch) return;
-    var url = new URL(form.dataset.model, location.href);
-    new FormData(form).forEach(function (value, name) { if (value !== '') url.searchParams.append(name, value); });
-    url.searchParams.sort();
-    var key = url.pathname + url.search;
-    var response = fetch(key, { headers: { accept: 'application/json' } });
-    response.catch(function () {});
-    window.__vigieEarlyModel = { url: key, response: response };
+    var k = key(null);
+    window.__vigieEarlyModel = { url: k, response: ask(k) };
   });
 })(document.currentScript.parentElement);</script>`;
