@@ -124,13 +124,12 @@ function byCodePoint(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** `list_distinct` of the lists, sorted and joined as the rollups join them; null when empty. */
+/** `list_distinct` of the lists (distinct by identity), sorted and joined as the rollups join them; null when empty. */
 function joined(lists: (readonly string[])[] | undefined): string | null {
   if (!lists) return null;
   // Most of a point's rows name the same sources (one list, shared since the index was built): that
   // list's text is worked out once, not again for each of its rows on every filter change.
-  const distinct = new Set(lists);
-  if (distinct.size === 1) return joinedOne(lists[0]!);
+  if (lists.length === 1) return joinedOne(lists[0]!);
   const all = [...new Set(lists.flat())].sort(byCodePoint);
   return all.length ? all.join(' · ') : null;
 }
@@ -157,8 +156,36 @@ interface Sums {
   known: Uint8Array;
   counts: Float64Array;
   sample: Uint8Array;
-  notes: Map<number, (readonly string[])[]>;
-  sources: Map<number, (readonly string[])[]>;
+  notes: SlotLists;
+  sources: SlotLists;
+}
+
+/**
+ * The lists (notes, sources) a slot's rows name. Rows share one array per distinct list (see
+ * `buildSeriesIndex`) and most of a slot's rows name the same one: the first list is kept per slot and
+ * the others only when a row names another, so that summing every row allocates nothing per row.
+ */
+class SlotLists {
+  readonly #first: (readonly string[] | undefined)[];
+  readonly #more = new Map<number, Set<readonly string[]>>();
+
+  constructor(slots: number) {
+    this.#first = new Array<readonly string[] | undefined>(slots);
+  }
+
+  add(slot: number, list: readonly string[]): void {
+    const first = this.#first[slot];
+    if (first === undefined) this.#first[slot] = list;
+    else if (first !== list) (this.#more.get(slot) ?? this.#more.set(slot, new Set([first])).get(slot)!).add(list);
+  }
+
+  /** The distinct lists of a slot's rows (by identity), or undefined when none named one. */
+  of(slot: number): (readonly string[])[] | undefined {
+    const more = this.#more.get(slot);
+    if (more) return [...more];
+    const first = this.#first[slot];
+    return first === undefined ? undefined : [first];
+  }
 }
 
 /** Sums the rows of `indicatorIds` that `filters` keep, per point, and per value of dimension `split` if given. */
@@ -185,30 +212,32 @@ function sumsOf(index: SeriesIndex, indicatorIds: readonly string[], filters: Fi
     known: new Uint8Array(slots),
     counts: new Float64Array(slots),
     sample: new Uint8Array(slots),
-    notes: new Map(),
-    sources: new Map()
+    notes: new SlotLists(slots),
+    sources: new SlotLists(slots)
   };
-  const n = index.point.length;
+  // Only the dimensions filtered on are tested, each against its own column (this loop visits every
+  // row of the index on each filter change: tens of thousands when few filters are set).
+  const tests = filter.flatMap((f, k) => (f === null ? [] : [{ code: f, column: index.dims[k]!, k }]));
+  const splitColumn = split === null ? null : index.dims[split]!;
+  const { point, sum, count, sample, notes, sources } = index;
+  const n = point.length;
   rows: for (let i = 0; i < n; i++) {
-    const p = index.point[i]!;
+    const p = point[i]!;
     if (!kept[p]) continue;
-    for (let k = 0; k < filter.length; k++) {
-      const f = filter[k];
-      if (f !== null && f !== undefined && index.dims[k]![i] !== f && points[p]!.has[k]) continue rows;
-    }
-    const slot = split === null ? p : p * width + index.dims[split]![i]! + 1;
+    for (const t of tests) if (t.column[i] !== t.code && points[p]!.has[t.k]) continue rows;
+    const slot = splitColumn === null ? p : p * width + splitColumn[i]! + 1;
     out.seen[slot] = 1;
-    const s = index.sum[i]!;
+    const s = sum[i]!;
     if (!Number.isNaN(s)) {
       out.sums[slot] = out.sums[slot]! + s;
       out.known[slot] = 1;
     }
-    out.counts[slot] = out.counts[slot]! + index.count[i]!;
-    out.sample[slot] = out.sample[slot]! | index.sample[i]!;
-    const note = index.notes[i];
-    if (note) (out.notes.get(slot) ?? out.notes.set(slot, []).get(slot)!).push(note);
-    const source = index.sources[i];
-    if (source) (out.sources.get(slot) ?? out.sources.set(slot, []).get(slot)!).push(source);
+    out.counts[slot] = out.counts[slot]! + count[i]!;
+    out.sample[slot] = out.sample[slot]! | sample[i]!;
+    const note = notes[i];
+    if (note) out.notes.add(slot, note);
+    const source = sources[i];
+    if (source) out.sources.add(slot, source);
   }
   return out;
 }
@@ -223,8 +252,8 @@ function pointOf(p: IndexPoint, s: Sums, slot: number): SeriesPoint {
     granularity: p.granularity,
     value: s.known[slot] ? (p.mean ? s.sums[slot]! / s.counts[slot]! : s.sums[slot]!) : null,
     sample: s.sample[slot] === 1,
-    note: joined(s.notes.get(slot)),
-    source: joined(s.sources.get(slot))
+    note: joined(s.notes.of(slot)),
+    source: joined(s.sources.of(slot))
   };
 }
 

@@ -44,8 +44,24 @@ export function monthsOf(granularity: string): number {
   return kind === null ? Infinity : MONTHS[kind];
 }
 
+// Periods already worked out, by kind and day: a page asks for the same few hundred on every filter
+// change (each point's period, the one before it), and building one parses and formats dates. Frozen:
+// one object is handed to every caller. Emptied when full, so that it stays small.
+const periods = new Map<string, Readonly<PeriodLike>>();
+const PERIODS_KEPT = 4096;
+
 /** The period of a kind that holds a day: `periodOf('fiscal_year', '2026-01-15')` is 2025-2026. */
 export function periodOf(kind: PeriodKind, day: string): PeriodLike {
+  const key = `${kind}${day}`;
+  let period = periods.get(key);
+  if (!period) {
+    if (periods.size >= PERIODS_KEPT) periods.clear();
+    periods.set(key, (period = Object.freeze(computePeriod(kind, day))));
+  }
+  return period;
+}
+
+function computePeriod(kind: PeriodKind, day: string): PeriodLike {
   const [y, m] = parts(day);
   switch (kind) {
     case 'day':
@@ -70,8 +86,21 @@ export function periodOf(kind: PeriodKind, day: string): PeriodLike {
   }
 }
 
+// Days already moved, by day and months (`stepBack` moves each point's start on every filter change).
+const shifted = new Map<string, string>();
+
 /** A day moved by whole months (the day of the month kept, or the month's last when it has fewer). */
 export function shiftMonths(day: string, months: number): string {
+  const key = `${day}${months}`;
+  let moved = shifted.get(key);
+  if (moved === undefined) {
+    if (shifted.size >= PERIODS_KEPT) shifted.clear();
+    shifted.set(key, (moved = computeShift(day, months)));
+  }
+  return moved;
+}
+
+function computeShift(day: string, months: number): string {
   const [y, m, d] = parts(day);
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);
