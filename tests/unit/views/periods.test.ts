@@ -15,6 +15,18 @@ describe('period arithmetic', () => {
     expect(periodOf('year', '2024-02-10')).toMatchObject({ period: '2024', start: '2024-01-01', end: '2024-12-31' });
   });
 
+  it('gives every caller the same period, which none of them can change for the others', () => {
+    // Periods are kept once worked out (a page asks for the same ones on every filter change).
+    const first = periodOf('quarter', '2024-08-31');
+    expect(periodOf('quarter', '2024-07-01')).toEqual(first);
+    expect(() => Object.assign(first, { end: '2024-12-31' })).toThrow(TypeError);
+    expect(periodOf('quarter', '2024-08-31').end).toBe('2024-09-30');
+    // The same day asked for again after many others is still right (the kept ones are bounded).
+    for (let d = 0; d < 5000; d++) periodOf('day', new Date(Date.UTC(2000, 0, 1 + d)).toISOString().slice(0, 10));
+    expect(periodOf('quarter', '2024-08-31')).toMatchObject({ period: '2024-Q3', start: '2024-07-01', end: '2024-09-30' });
+    expect(shiftMonths('2025-03-31', -1)).toBe('2025-02-28');
+  });
+
   it('steps back one period of the same kind', () => {
     expect(stepBack(periodOf('fiscal_year', '2025-06-01'))?.period).toBe('2024-2025');
     expect(stepBack(periodOf('quarter', '2026-02-01'))?.period).toBe('2025-Q4');
