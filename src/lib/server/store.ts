@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MAX_IMPORT_BYTES } from '$lib/import/limits';
 import type { DatasetKind } from '$lib/queries/datasets';
+import { fileStream, sha256, type SizedStream } from './file-stream';
 import { atomicWrite, clearLeftovers, serial, withFileLock } from './fsio';
 import { kindOfName } from './names';
 import { highestVersionNamed, isVersionRecord, salvageVersions } from './salvage';
@@ -79,6 +79,8 @@ export interface DatasetStore {
   versions(name: string): Promise<VersionRecord[]>;
   /** A version's content; null for a withdrawal. Checked against its SHA-256. */
   read(name: string, version: number): Promise<Uint8Array | null>;
+  /** The same as a stream, checked as it is read: it fails rather than end when the content does not match. */
+  stream(name: string, version: number): Promise<SizedStream | null>;
   /** Stores `bytes` as the dataset's next version. */
   publish(name: string, bytes: Uint8Array, meta: WriteMeta): Promise<VersionRecord>;
   /** Makes an earlier recorded version current again, as a new version (nothing is deleted). */
@@ -118,9 +120,9 @@ export interface FileStoreOptions {
   beforeRecord?: (name: string) => Promise<void>;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+const missing = (name: string, version: number) => new StoreError('missing_blob', `${name} v${version}: content missing`);
+const corrupt = (name: string, version: number) =>
+  new StoreError('corrupt', `${name} v${version}: content does not match its hash`);
 
 /**
  * The embedded store: a folder (`VIGIE_STORE_DIR`, default `var/`).
@@ -193,14 +195,32 @@ export class FileStore implements DatasetStore {
   }
 
   async read(name: string, version: number): Promise<Uint8Array | null> {
+    const record = await this.#record(name, version);
+    return record.sha256 ? this.#content(name, version, record.sha256) : null;
+  }
+
+  /** A version's stored content, checked against its hash. */
+  async #content(name: string, version: number, sha: string): Promise<Uint8Array> {
+    const bytes = await readFile(this.#blobPath(sha)).catch(() => {
+      throw missing(name, version);
+    });
+    if (sha256(bytes) !== sha) throw corrupt(name, version);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  async stream(name: string, version: number): Promise<SizedStream | null> {
+    const record = await this.#record(name, version);
+    if (!record.sha256) return null;
+    const check = { sha256: record.sha256, mismatch: () => corrupt(name, version) };
+    return fileStream(this.#blobPath(record.sha256), check).catch(() => {
+      throw missing(name, version);
+    });
+  }
+
+  async #record(name: string, version: number): Promise<VersionRecord> {
     const record = (await this.versions(name)).find((v) => v.version === version);
     if (!record) throw new StoreError('unknown_version', `${name} has no version ${version}`);
-    if (!record.sha256) return null;
-    const bytes = await readFile(this.#blobPath(record.sha256)).catch(() => {
-      throw new StoreError('missing_blob', `${name} v${version}: content missing`);
-    });
-    if (sha256(bytes) !== record.sha256) throw new StoreError('corrupt', `${name} v${version}: content does not match its hash`);
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return record;
   }
 
   /** Appends a version under the dataset's locks: in-process queue (call order), then the lock file. */
@@ -253,14 +273,8 @@ export class FileStore implements DatasetStore {
       this.#append(name, async (versions) => {
         const target = versions.find((v) => v.version === version);
         if (!target) throw new StoreError('unknown_version', `${name} has no version ${version}`);
-        if (target.sha256) {
-          const bytes = await readFile(this.#blobPath(target.sha256)).catch(() => {
-            throw new StoreError('missing_blob', `${name} v${version}: content missing`);
-          });
-          // Restoring a damaged content would only move the damage to the current version.
-          if (sha256(bytes) !== target.sha256)
-            throw new StoreError('corrupt', `${name} v${version}: content does not match its hash`);
-        }
+        // Restoring a damaged content would only move the damage to the current version.
+        if (target.sha256) await this.#content(name, version, target.sha256);
         return {
           action: 'restore',
           sha256: target.sha256,

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { neutraliseCsv } from '$lib/charts/export/csv';
-import { listCurrent, readCurrentBytes, readVersionBytes, textOf, versionOf } from '$lib/server/current';
+import { listCurrent, openCurrent, readCurrentBytes, readVersionBytes, textOf, versionOf } from '$lib/server/current';
 import { serverEngine } from '$lib/server/engine';
 import { StoreError } from '$lib/server/store';
 import { isKnownDataset } from '$lib/server/versions';
@@ -48,11 +48,12 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const entry = manifest.find((e) => e.name === params.name);
   const current = entry && (await listCurrent()).find((d) => d.name === entry.name);
   if (!entry || !current) error(404, 'Unknown dataset');
-  const bytes = await readCurrentBytes(current);
   // A versioned URL never changes content: let the browser keep it (if a publish landed in between,
   // the content is the newer one and must not be cached under the older version's URL).
-  const immutable = url.searchParams.get('v') === versionOf(current, bytes);
-  return new Response(body(bytes, raw), {
-    headers: { ...CSV, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }
-  });
+  const immutable = url.searchParams.get('v') === (await versionOf(current));
+  const headers = { ...CSV, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' };
+  if (!raw) return new Response(body(await readCurrentBytes(current), false), { headers });
+  // The bytes as stored, streamed from disk: each download under way holds no copy of the file.
+  const { body: stream, size } = await openCurrent(current);
+  return new Response(stream, { headers: { ...headers, 'content-length': String(size) } });
 };
