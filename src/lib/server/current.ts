@@ -149,12 +149,21 @@ export async function shippedPath(name: string): Promise<string | null> {
  * their hash); null for a withdrawal. Throws StoreError('unknown_version') for a version that does not exist.
  */
 export async function readVersionBytes(name: string, version: number): Promise<Uint8Array | null> {
-  if (version === 0) {
-    const path = await shippedPath(name);
-    if (!path) throw new StoreError('unknown_version', `${name} has no version 0`);
-    return new Uint8Array(await readFile(path));
-  }
+  if (version === 0) return new Uint8Array(await readFile(await versionZero(name)));
   return services().store.read(name, version);
+}
+
+/** The same as a stream (the store's checked against their hash as they are read); null for a withdrawal. */
+export async function openVersion(name: string, version: number): Promise<SizedStream | null> {
+  if (version === 0) return fileStream(await versionZero(name));
+  return services().store.stream(name, version);
+}
+
+/** The path of a dataset's version 0, the shipped file; StoreError('unknown_version') when data/ has none. */
+async function versionZero(name: string): Promise<string> {
+  const path = await shippedPath(name);
+  if (!path) throw new StoreError('unknown_version', `${name} has no version 0`);
+  return path;
 }
 
 /** Any version's text (see `readVersionBytes`); null for a withdrawal. */

@@ -401,11 +401,16 @@ describe('GET /api/history and /api/datasets/<name>?version=N', () => {
     expect(v2.body).toContain('5000');
     expect((await get('observations/sample.csv', '0')).body).toMatch(/^indicator_id,/);
     expect((await get('observations/sample.csv', '1')).status).toBe(410);
+    // The bytes as stored (streamed): the same answers.
+    expect((await get(TARGET, '2&raw=1')).body).toContain('5000');
+    expect((await get('observations/sample.csv', '0&raw=1')).body).toMatch(/^indicator_id,/);
+    expect((await get('observations/sample.csv', '1&raw=1')).status).toBe(410);
     for (const [name, v] of [
       ['../users.json', '1'],
       ['/etc/passwd', '0'],
       ['observations/../../users.json', '1'],
       [TARGET, '99'],
+      [TARGET, '99&raw=1'],
       [TARGET, '-1'],
       [TARGET, '1e3']
     ]) {
