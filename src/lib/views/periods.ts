@@ -44,21 +44,26 @@ export function monthsOf(granularity: string): number {
   return kind === null ? Infinity : MONTHS[kind];
 }
 
-// Periods already worked out, by kind and day: a page asks for the same few hundred on every filter
-// change (each point's period, the one before it), and building one parses and formats dates. Frozen:
-// one object is handed to every caller. Emptied when full, so that it stays small.
+/**
+ * `compute()`, kept in `map` under `key` once worked out: a page asks for the same few hundred periods
+ * and days on every filter change (each point's period, the one before it), and building one parses
+ * and formats dates. The map is emptied when full, so that it stays small.
+ */
+function kept<V>(map: Map<string, V>, key: string, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= 4096) map.clear();
+    map.set(key, (value = compute()));
+  }
+  return value;
+}
+
+// Frozen: one period object is handed to every caller.
 const periods = new Map<string, Readonly<PeriodLike>>();
-const PERIODS_KEPT = 4096;
 
 /** The period of a kind that holds a day: `periodOf('fiscal_year', '2026-01-15')` is 2025-2026. */
 export function periodOf(kind: PeriodKind, day: string): PeriodLike {
-  const key = `${kind}${day}`;
-  let period = periods.get(key);
-  if (!period) {
-    if (periods.size >= PERIODS_KEPT) periods.clear();
-    periods.set(key, (period = Object.freeze(computePeriod(kind, day))));
-  }
-  return period;
+  return kept(periods, `${kind}${day}`, () => Object.freeze(computePeriod(kind, day)));
 }
 
 function computePeriod(kind: PeriodKind, day: string): PeriodLike {
@@ -86,18 +91,11 @@ function computePeriod(kind: PeriodKind, day: string): PeriodLike {
   }
 }
 
-// Days already moved, by day and months (`stepBack` moves each point's start on every filter change).
 const shifted = new Map<string, string>();
 
 /** A day moved by whole months (the day of the month kept, or the month's last when it has fewer). */
 export function shiftMonths(day: string, months: number): string {
-  const key = `${day}${months}`;
-  let moved = shifted.get(key);
-  if (moved === undefined) {
-    if (shifted.size >= PERIODS_KEPT) shifted.clear();
-    shifted.set(key, (moved = computeShift(day, months)));
-  }
-  return moved;
+  return kept(shifted, `${day}${months}`, () => computeShift(day, months));
 }
 
 function computeShift(day: string, months: number): string {
