@@ -1,6 +1,7 @@
 import type { SqlQuery } from '$lib/db/types';
 import type { Dialect } from '$lib/import/detect';
 import type { ColumnMapping, Field } from '$lib/import/mapping';
+import { CSV_BUFFER } from './datasets';
 import { ident, literal, tableOfValues } from './sql';
 
 /** The columns of a file are read as `c0, c1, …`: the file's header text never enters SQL. */
@@ -18,7 +19,7 @@ export function readRawQuery(file: string, columnCount: number, dialect: Dialect
   return {
     sql: `CREATE OR REPLACE TEMP TABLE import_raw AS
 SELECT * FROM read_csv(${literal(file)}, header = false, skip = 1, auto_detect = false, columns = {${columns}},
-  delim = ${DELIM_SQL[dialect.delimiter]}, quote = '"', escape = '"',
+  delim = ${DELIM_SQL[dialect.delimiter]}, quote = '"', escape = '"', ${CSV_BUFFER},
   store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_scan')`
   };
 }
