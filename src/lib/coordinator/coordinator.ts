@@ -36,6 +36,9 @@ export class Coordinator implements Connector {
   readonly #kept = new Map<string, { generation: number; value: Promise<unknown> }>();
   #generation = 0;
   #transactions: Promise<unknown> = Promise.resolve();
+  /** Work begun with `after` that reads wait for (never rejects), and the same as its caller sees it. */
+  #pending: Promise<void> | null = null;
+  #settled: Promise<void> = Promise.resolve();
 
   constructor(connector: Connector, options: CoordinatorOptions = {}) {
     this.#db = connector;
@@ -71,6 +74,7 @@ export class Coordinator implements Connector {
         this.#changed(); // reads that raced the write are not kept either
       }
     }
+    if (this.#pending) await this.#pending;
     const kept = this.#cache.get<T>(q);
     if (kept) return kept;
     const generation = this.#generation;
@@ -138,6 +142,42 @@ export class Coordinator implements Connector {
   }
 
   /**
+   * Runs `work` as a build every read waits for (a read would see what it builds half done, or not yet
+   * there): the summaries of a load, built once its rows are in. It writes through `transaction()` and
+   * `compress()`, queued after the transactions before it. Its failure reaches the caller and `settled()`.
+   */
+  after(work: () => Promise<void>): Promise<void> {
+    const done = work();
+    const pending = done.then(
+      () => {},
+      () => {}
+    );
+    this.#pending = pending;
+    this.#settled = done;
+    void pending.then(() => {
+      if (this.#pending === pending) this.#pending = null;
+    });
+    return done;
+  }
+
+  /** Resolves once the work begun with `after` is done; rejects with its error when it failed. */
+  settled(): Promise<void> {
+    return this.#settled;
+  }
+
+  /**
+   * Compresses what was written since the last time, after the transactions queued before it (none
+   * may be open). DuckDB compresses the tables of an in-memory database at a checkpoint only, which a
+   * commit runs by itself only when it wrote more than 16 MB: until then 60 000 observations take
+   * 13 MB instead of 2.4 MB, and the tables a load of 100 000 builds 22 MB instead of 4.
+   */
+  compress(): Promise<void> {
+    return this.#queue(async () => {
+      await this.query({ sql: 'CHECKPOINT vigie' });
+    });
+  }
+
+  /**
    * What `compute` makes of the data, computed once and kept under `key` until the data changes (a
    * page's fixed reads, an index). A failure is not kept: the next call tries again. A computation that
    * raced a change of data is kept under the generation it started at, so the next call computes anew.
@@ -154,9 +194,10 @@ export class Coordinator implements Connector {
   /** The index of `indicatorIds` (by country too with `byCountry`), built on first use; null when too large. */
   #index(indicatorIds: readonly string[], byCountry = false): Promise<SeriesIndex | null> {
     const key = `series-index${byCountry ? ':country' : ''}\n${[...indicatorIds].sort().join('\n')}`;
-    return this.kept(key, async () =>
-      buildSeriesIndex(await this.#db.query<IndexRow>(seriesIndexQuery(indicatorIds, byCountry)), byCountry)
-    ).catch(() => null);
+    return this.kept(key, async () => {
+      if (this.#pending) await this.#pending; // it reads the summaries
+      return buildSeriesIndex(await this.#db.query<IndexRow>(seriesIndexQuery(indicatorIds, byCountry)), byCountry);
+    }).catch(() => null);
   }
 
   /**

@@ -8,7 +8,10 @@ import { loadDatasets, setUp } from './load';
 let loaded: { key: string; db: Promise<Coordinator>; ready: Coordinator | null } | undefined;
 const listeners = new Set<(state: EngineState) => void>();
 
-/** Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading), ready, failed. */
+/**
+ * Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading), ready (it holds
+ * the data; it answers pages once its summaries are built too: `readyEngine`), failed.
+ */
 export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
 let state: EngineState = 'idle';
 
@@ -64,7 +67,9 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   downloads.catch(() => {}); // its failure is the load's, awaited below; not an unhandled one meanwhile
   await setUp(db);
   const files = await downloads;
-  await loadDatasets(db, files);
+  // The summaries (the rollup the page's index reads, the filter bar's choices) are built once the rows
+  // are in: the data are loaded then, and the server answers until they are built (`readyEngine`).
+  await loadDatasets(db, files, { summaries: 'after' });
   // The files imported in this browser, after the published data, in the order they were imported.
   unreplayed.clear();
   for (const d of await local) {
@@ -80,6 +85,7 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
     });
   }
   setState('ready');
+  await db.settled();
   return db;
 }
 
@@ -106,7 +112,10 @@ export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordi
 
 const keyOf = (manifest: readonly DatasetEntry[]) => manifest.map((e) => `${e.name}@${e.version}`).join('|');
 
-/** The browser's engine if it already holds the data of `manifest`; null while it loads (or was never asked). */
+/**
+ * The browser's engine if it holds the data of `manifest` and their summaries; null while it loads (or
+ * was never asked): the server answers until then.
+ */
 export function readyEngine(manifest: readonly DatasetEntry[]): Coordinator | null {
   return loaded?.key === keyOf(manifest) ? loaded.ready : null;
 }

@@ -45,16 +45,16 @@ export function setUp(db: Connector): Promise<void> {
 }
 
 /**
- * Loads files into the raw tables, then rebuilds the derived tables. A file's previous rows (same
+ * Loads files' rows (`ROWS_TABLE`), then rebuilds the derived tables. A file's previous rows (same
  * name) are replaced. A file the reader refuses changes nothing (its error names it), nor does a
  * rebuild that fails: what was loaded stays as it was.
  *
- * New files load in two transactions, so that the raw rows are compressed (at their commit) before the
- * derived tables are built beside them: the engine's memory then peaks at the derived tables rather
- * than at both copies; should the rebuild fail, the files' rows are taken out again. A new version of
- * a file already loaded loads in one transaction, whose rollback gives the earlier version back.
+ * New files load in two transactions, so that their rows are compressed (a checkpoint) before the
+ * summaries are built beside them: the engine's memory then peaks at the larger of the two rather than
+ * at both; should the rebuild fail, the files' rows are taken out again. A new version of a file
+ * already loaded loads in one transaction, whose rollback gives the earlier version back.
  */
-export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[]): Promise<void> {
+export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[], options: LoadOptions = {}): Promise<void> {
   await setUp(db);
   const loaded = new Set((await db.query<{ dataset: string }>(loadedDatasetsQuery())).map((r) => r.dataset));
   const registered: string[] = [];
@@ -71,10 +71,13 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
         await insertFiles(db, files, registered);
         await rebuildDerived(db);
       });
+      await db.compress();
     } else {
+      const after = options.summaries === 'after';
       await db.transaction(() => insertFiles(db, files, registered));
+      await db.compress(); // before the summaries are built beside the rows
       await db
-        .transaction(() => rebuildDerived(db))
+        .transaction(() => rebuildDerived(db, !after))
         .catch(async (err: unknown) => {
           await db.transaction(() =>
             run(
@@ -84,6 +87,15 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
           );
           throw err;
         });
+      if (after)
+        void db
+          .after(async () => {
+            await db.transaction(() => run(db, summaryQueries(false, false)));
+            await db.compress();
+            mark('summaries');
+          })
+          .catch(() => {}); // the caller learns of it from `settled()`
+      else await db.compress();
     }
   } finally {
     for (const reg of registered) if (reg) await db.dropFile(reg);
@@ -91,7 +103,18 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
   mark('ready');
 }
 
-/** Reads each registered file into its raw table; each file dropped once read (`registered[i]` emptied). */
+/** How a load builds the tables summarising the observations (the rollups, the filter bar's choices). */
+export interface LoadOptions {
+  /**
+   * `after`: new files' summaries are built once their rows are in, as a build the coordinator's reads
+   * wait for (`Coordinator.after`, `settled()`), as Mosaic builds its pre-aggregates after its load: the
+   * browser, whose server answers meanwhile. By default they are built within the load, which fails
+   * if they cannot be; a new version of a file already loaded always builds them within its load.
+   */
+  summaries?: 'within' | 'after';
+}
+
+/** Reads each registered file into its table of rows; each file dropped once read (`registered[i]` emptied). */
 async function insertFiles(db: Coordinator, files: readonly DatasetFile[], registered: string[]): Promise<void> {
   for (const [i, file] of files.entries()) {
     const reg = registered[i]!;
@@ -124,19 +147,21 @@ export async function removeDataset(db: Coordinator, names: string | readonly st
     for (const name of typeof names === 'string' ? [names] : names) await run(db, deleteDatasetQueries(name));
     await rebuildDerived(db);
   });
+  await db.compress();
 }
 
-/** Rebuilds the typed tables from the raw ones (call inside the caller's transaction). */
-export async function rebuildDerived(db: Connector): Promise<void> {
+/** Rebuilds the derived tables from the rows, the summaries too unless told (inside the caller's transaction). */
+export async function rebuildDerived(db: Connector, summaries = true): Promise<void> {
   for (const [step, queries] of derivedQueries()) {
+    if (step === 'summaries' && !summaries) continue;
     await run(db, queries);
     mark(step);
   }
 }
 
 /**
- * After rows were added to `observations` directly (an import): the tables summarising them, and the
- * catalogue when the import described new indicators (call inside the caller's transaction).
+ * After observations were added (an import): what they hide, the tables summarising them, and the
+ * catalogue when the import described indicators (call inside the caller's transaction).
  */
 export async function rebuildSummaries(db: Connector, catalogueChanged: boolean): Promise<void> {
   await run(db, summaryQueries(catalogueChanged));

@@ -1,11 +1,10 @@
 import { Coordinator } from '$lib/coordinator/coordinator';
 import type { Connector } from '$lib/db/types';
-import { rebuildDerived, rebuildSummaries } from '$lib/engine/load';
+import { rebuildSummaries } from '$lib/engine/load';
 import { datasetMetaQueries, deleteDatasetQueries, loadedDatasetsQuery } from '$lib/queries/datasets';
 import { cleanupQueries } from '$lib/queries/import';
 import {
   acceptedQueries,
-  appendObservationsQueries,
   commitRowsQuery,
   existingQuery,
   exportDatasetQueries,
@@ -14,8 +13,8 @@ import {
 } from '$lib/queries/import-commit';
 
 /**
- * Loads the accepted rows as a new dataset, in one transaction: either every accepted row is in (raw
- * text for reloads, typed rows added to the derived tables, summaries rebuilt) or nothing changed.
+ * Loads the accepted rows as a new dataset, in one transaction: either every accepted row is in (with
+ * what they hide and the summaries rebuilt) or nothing changed.
  */
 export async function commitImport(
   db: Connector,
@@ -27,7 +26,7 @@ export async function commitImport(
   // Through the coordinator's transactions, so that nothing it queues (a rollup's build) runs inside this one.
   const engine = db instanceof Coordinator ? db : new Coordinator(db);
   // A dataset loaded again under its name (a kept import, when the published data changed) replaces
-  // its earlier copy; the derived tables are then rebuilt, since that copy may have hidden other rows.
+  // its earlier copy.
   const again = (await engine.query<{ dataset: string }>(loadedDatasetsQuery())).some((d) => d.dataset === dataset);
   await engine.transaction(async () => {
     if (again)
@@ -38,12 +37,10 @@ export async function commitImport(
     for (const q of acceptedQueries(dataset, defaultSource, mode)) await engine.query(q);
     await engine.query(commitRowsQuery());
     for (const q of datasetMetaQueries(dataset, mode === 'replace')) await engine.query(q);
-    if (again) await rebuildDerived(engine);
-    else {
-      for (const q of appendObservationsQueries(mode === 'replace')) await engine.query(q);
-      await rebuildSummaries(engine, newIndicators.length > 0);
-    }
+    // Its indicators described again, or taken out with its earlier copy: the catalogue is rebuilt too.
+    await rebuildSummaries(engine, again || newIndicators.length > 0);
   });
+  await engine.compress();
   const [{ n } = { n: 0 }] = await engine.query<{ n: number }>({
     sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_accepted'
   });

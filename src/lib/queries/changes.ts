@@ -1,13 +1,13 @@
 import type { SqlQuery } from '$lib/db/types';
-import type { DatasetKind } from './datasets';
+import { ROWS_TABLE, type DatasetKind } from './datasets';
 
 /** How rows of each kind are matched between two versions: group shown, identity, compared columns. */
 const SHAPE: Record<DatasetKind, { group: string; key: string[]; compared: string[] }> = {
   observations: {
     group: 'indicator_id',
     key: ['indicator_id', 'period', 'region', 'upper(country)', 'discipline', 'program'],
-    // 12 and 12.0 are the same value: compare numbers as numbers.
-    compared: ['coalesce(CAST(TRY_CAST(value AS DOUBLE) AS VARCHAR), value)', 'note', 'source']
+    // Numbers as numbers (12 and 12.0 are the same value), a cell that is not one as its text.
+    compared: ['coalesce(CAST(value AS VARCHAR), value_text)', 'note', 'source']
   },
   indicators: {
     group: 'indicator_id',
@@ -39,23 +39,16 @@ const SHAPE: Record<DatasetKind, { group: string; key: string[]; compared: strin
   }
 };
 
-const RAW: Record<DatasetKind, string> = {
-  observations: 'raw_observations',
-  indicators: 'raw_indicators',
-  agreements: 'raw_agreements',
-  annotations: 'raw_annotations'
-};
-
 /** Joins columns into one comparable text; chr(31) (unit separator) never occurs in a CSV cell we keep. */
 const joined = (columns: string[]) => `concat_ws(chr(31), ${columns.map((c) => `coalesce(${c}, '')`).join(', ')})`;
 
 /**
  * Rows added, removed and changed (same identity, other values) from dataset `before` to dataset
- * `after`, both loaded in the raw tables, per indicator. Duplicated identities count once.
+ * `after`, both loaded, per indicator. Duplicated identities count once.
  */
 export function changesQuery(kind: DatasetKind, before: string, after: string): SqlQuery {
   const { group, key, compared } = SHAPE[kind];
-  const side = `SELECT ${group} AS grp, ${joined(key)} AS k, min(${joined(compared)}) AS v FROM ${RAW[kind]} WHERE dataset = ? GROUP BY ALL`;
+  const side = `SELECT ${group} AS grp, ${joined(key)} AS k, min(${joined(compared)}) AS v FROM ${ROWS_TABLE[kind]} WHERE dataset = ? GROUP BY ALL`;
   return {
     sql: `WITH a AS (${side}), b AS (${side}),
 j AS (
@@ -74,12 +67,12 @@ ORDER BY grp NULLS FIRST`,
 
 /** Data rows of a loaded dataset. */
 export function rowCountQuery(kind: DatasetKind, dataset: string): SqlQuery {
-  return { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${RAW[kind]} WHERE dataset = ?`, params: [dataset] };
+  return { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${ROWS_TABLE[kind]} WHERE dataset = ?`, params: [dataset] };
 }
 
-/** Removes datasets' raw rows and load records, without rebuilding anything (a scratch engine). */
+/** Removes datasets' rows and load records, without rebuilding anything (a scratch engine). */
 export function dropRawQueries(datasets: readonly string[]): SqlQuery[] {
-  return [...Object.values(RAW), 'dataset_meta'].flatMap((table) =>
+  return [...Object.values(ROWS_TABLE), 'dataset_meta'].flatMap((table) =>
     datasets.map((d) => ({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [d] }))
   );
 }

@@ -63,30 +63,54 @@ export const CONTRACT: Record<DatasetKind, readonly string[]> = {
   annotations: ['date', 'label_fr', 'label_en', 'short_fr', 'short_en', 'source']
 };
 
-const RAW_TABLE: Record<DatasetKind, string> = {
+/**
+ * Where each kind of file's rows are kept, every file's, as loaded: the catalogue files' as text (a few
+ * hundred rows), the observations typed (`OBSERVATION_ROWS`), the only copy of them the engine holds.
+ */
+export const ROWS_TABLE: Record<DatasetKind, string> = {
   indicators: 'raw_indicators',
-  observations: 'raw_observations',
+  observations: 'observation_rows',
   agreements: 'raw_agreements',
   annotations: 'raw_annotations'
 };
 
 /**
+ * The observations of every file, typed as read (the cells trimmed, blank ones NULL): `value` the number
+ * (spaces between digits allowed), `value_text` the cell when it is not one (a change of such a cell is
+ * still seen by a comparison of versions), `country` in capitals. Nothing hidden: what real data or a
+ * "replace" file hides is decided by the `observations` view.
+ */
+const OBSERVATION_ROWS = `dataset VARCHAR, line INTEGER, indicator_id VARCHAR, period VARCHAR, value DOUBLE, region VARCHAR,
+  country VARCHAR, discipline VARCHAR, program VARCHAR, note VARCHAR, source VARCHAR, value_text VARCHAR`;
+
+/**
  * The database the data live in: in memory, compressed as DuckDB compresses its files (dictionaries,
- * run lengths, FSST). Each table is compressed when its transaction commits: a million observations
- * then take about 15 MB instead of 460 MB, where the default in-memory database keeps every value
- * as is. Tables, views and macros created after `USE` go there.
+ * run lengths, FSST) at each checkpoint (`Coordinator.compress`, after each load and import): a million
+ * observations then take about 15 MB instead of 460 MB, where the default in-memory database keeps
+ * every value as is. Tables, views and macros created after `USE` go there.
  */
 const database: SqlQuery[] = [{ sql: "ATTACH IF NOT EXISTS ':memory:' AS vigie (COMPRESS)" }, { sql: 'USE vigie' }];
 
-/** Creates the empty raw tables (every column text), the load order and the period macros. Idempotent. */
+/**
+ * Creates the empty tables of rows (the catalogue files' every column text, the observations typed), the
+ * load order, the period macros, and the `observations` view over empty masks. Idempotent.
+ */
 export function setupQueries(): SqlQuery[] {
   const tables = (Object.keys(CONTRACT) as DatasetKind[]).map((kind) => ({
-    sql: `CREATE TABLE IF NOT EXISTS ${RAW_TABLE[kind]} (dataset VARCHAR, line INTEGER, ${CONTRACT[kind]
-      .map((c) => `${ident(c)} VARCHAR`)
-      .join(', ')})`
+    sql: `CREATE TABLE IF NOT EXISTS ${ROWS_TABLE[kind]} (${
+      kind === 'observations'
+        ? OBSERVATION_ROWS
+        : `dataset VARCHAR, line INTEGER, ${CONTRACT[kind].map((c) => `${ident(c)} VARCHAR`).join(', ')}`
+    })`
   }));
   const meta = { sql: 'CREATE TABLE IF NOT EXISTS dataset_meta (dataset VARCHAR, seq INTEGER, replaces BOOLEAN)' };
-  return [...database, ...periodMacros, ...importMacros, ...tables, meta];
+  const masks = [
+    `observation_derived (${OBSERVATION_ROWS.replace(/, value_text VARCHAR$/, '')})`,
+    'observation_periods (period VARCHAR, granularity VARCHAR, period_start DATE, period_end DATE)',
+    'observation_real (indicator_id VARCHAR)',
+    'observation_replaced (indicator_id VARCHAR, period_start DATE, granularity VARCHAR, seq INTEGER)'
+  ].map((t) => ({ sql: `CREATE TABLE IF NOT EXISTS ${t}` }));
+  return [...database, ...periodMacros, ...importMacros, ...tables, meta, ...masks, ...observationViews];
 }
 
 /** The datasets loaded so far, by name (`dataset`). */
@@ -123,27 +147,35 @@ export function csvColumnsQuery(registered: string): SqlQuery {
 }
 
 /**
- * Replaces a dataset's raw rows by the rows of its registered file, whose header is `header`
- * (`csvColumnsQuery`): the contract's columns whatever their case or surrounding spaces, absent ones NULL.
+ * Replaces a dataset's rows by the rows of its registered file, whose header is `header`
+ * (`csvColumnsQuery`): the contract's columns whatever their case or surrounding spaces, absent ones NULL;
+ * observations typed on the way in (`OBSERVATION_ROWS`).
  */
 export function insertRawQueries(file: DatasetFile, registered: string, header: readonly string[]): SqlQuery[] {
   const byLower = new Map(header.map((h) => [h.trim().toLowerCase(), h] as const));
-  const select = CONTRACT[file.kind]
-    .map((c) => (byLower.has(c) ? `NULLIF(vigie_trim(${ident(byLower.get(c)!)}), '')` : 'NULL'))
+  const cells = CONTRACT[file.kind]
+    .map((c) => `${byLower.has(c) ? `NULLIF(vigie_trim(${ident(byLower.get(c)!)}), '')` : 'NULL'} AS ${ident(c)}`)
     .join(', ');
-  const table = RAW_TABLE[file.kind];
+  const table = ROWS_TABLE[file.kind];
+  const read = `SELECT ? AS dataset, CAST(row_number() OVER () + 1 AS INTEGER) AS line, ${cells} FROM ${csvSource(registered)}`;
   return [
     { sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] },
     {
-      sql: `INSERT INTO ${table} SELECT ?, CAST(row_number() OVER () + 1 AS INTEGER), ${select} FROM ${csvSource(registered)}`,
+      sql:
+        file.kind === 'observations'
+          ? `INSERT INTO ${table}
+SELECT dataset, line, indicator_id, period, number, region, upper(country), discipline, program, note, source,
+  CASE WHEN number IS NULL THEN value END
+FROM (SELECT *, TRY_CAST(replace(value, ' ', '') AS DOUBLE) AS number FROM (${read}))`
+          : `INSERT INTO ${table} ${read}`,
       params: [file.name]
     }
   ];
 }
 
-/** Deletes a dataset's raw rows and its load order (the derived tables are the caller's to rebuild). */
+/** Deletes a dataset's rows and its load order (the derived tables are the caller's to rebuild). */
 export function deleteDatasetQueries(name: string): SqlQuery[] {
-  return [...Object.values(RAW_TABLE), 'dataset_meta'].map((table) => ({
+  return [...Object.values(ROWS_TABLE), 'dataset_meta'].map((table) => ({
     sql: `DELETE FROM ${table} WHERE dataset = ?`,
     params: [name]
   }));
@@ -153,23 +185,23 @@ export function deleteDatasetQueries(name: string): SqlQuery[] {
 export type DerivedStep = readonly [step: 'catalogue' | 'observations' | 'summaries', queries: SqlQuery[]];
 
 /**
- * The typed tables every query reads, rebuilt from the raw ones, step by step: the catalogue,
- * agreements and annotations, the observations, then their summaries.
+ * The tables every query reads, rebuilt from the rows, step by step: the catalogue, agreements and
+ * annotations, what hides observations, then their summaries.
  */
 export function derivedQueries(): DerivedStep[] {
   return [
     ['catalogue', catalogueTables()],
-    ['observations', observationsTables()],
+    ['observations', maskTables()],
     ['summaries', summaryTables()]
   ];
 }
 
 /**
- * After rows were added to `observations` directly (an import): the tables summarising them, and the
- * catalogue when the import described new indicators.
+ * After observations were added (an import): what hides rows and the tables summarising them, and the
+ * catalogue when the import described new indicators. `masks` false: the summaries alone.
  */
-export function summaryQueries(catalogueChanged: boolean): SqlQuery[] {
-  return [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...summaryTables()];
+export function summaryQueries(catalogueChanged: boolean, masks = true): SqlQuery[] {
+  return [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...(masks ? maskTables() : []), ...summaryTables()];
 }
 
 /**
@@ -215,60 +247,67 @@ FROM raw_annotations WHERE vigie_period_start(date) IS NOT NULL`
 }
 
 /**
- * The observations, typed, each period normalised once, without the rows something else hides. In
- * steps, each one pass over the raw rows: written as one statement with common tables, DuckDB kept
- * those used twice (the typed rows, the normalised rows) as full copies, two more copies of a
- * million rows than the result, and took 8 s where these take about 2.
+ * The observations every query reads: views over the rows as loaded (`observation_rows`, and the new
+ * agreements per year derived from the agreements), with each period's bounds and without the rows
+ * something else hides. What is hidden is decided in small tables rebuilt after each change
+ * (`maskTables`), so the rows are held once: a table of the visible rows beside them took a second
+ * copy of a million rows and about a fifth of a load.
  */
-function observationsTables(): SqlQuery[] {
-  // New agreements per year are derived from the agreements themselves; one known only within an
-  // interval (2016/2020) stays an interval, never a made-up year.
-  const typed = `(
-  SELECT dataset, line, indicator_id, period, TRY_CAST(replace(value, ' ', '') AS DOUBLE) AS value,
-    region, upper(country) AS country, discipline, program, note, source
-  FROM raw_observations WHERE indicator_id IS NOT NULL
-  UNION ALL
-  SELECT first(dataset), NULL, 'ententes_nouvelles',
-    CASE WHEN signed_granularity = 'interval' THEN signed ELSE CAST(year(signed_start) AS VARCHAR) END,
-    count(*), NULL, NULL, NULL, NULL, 'Dérivé de agreements.csv', first(source)
-  FROM agreements WHERE signed_start IS NOT NULL
-  GROUP BY 4
-)`;
-  return [
-    {
-      // Each distinct period normalised once (a million rows name a few dozen periods), then joined.
-      sql: `CREATE OR REPLACE TEMP TABLE observation_periods AS
-WITH grained AS (SELECT period, vigie_granularity(period) AS granularity FROM (SELECT DISTINCT period FROM ${typed})),
-started AS (SELECT g.*, vigie_start_of(period, granularity) AS period_start FROM grained g)
-SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end FROM started s`
-    },
-    {
-      // Real data for an indicator replaces its sample data: the indicators that have real data.
-      sql: `CREATE OR REPLACE TEMP TABLE observation_real AS
-SELECT DISTINCT indicator_id FROM ${typed} WHERE coalesce(source, '') <> 'sample'`
-    },
-    {
-      // A dataset loaded in "replace" mode hides earlier rows of the same indicator and period: the
-      // latest such dataset of each indicator and period.
-      sql: `CREATE OR REPLACE TEMP TABLE observation_replaced AS
-SELECT t.indicator_id, p.period_start, p.granularity, max(m.seq) AS seq
-FROM ${typed} t JOIN dataset_meta m ON m.dataset = t.dataset AND m.replaces LEFT JOIN observation_periods p USING (period)
-GROUP BY ALL`
-    },
-    {
-      sql: `CREATE OR REPLACE TABLE observations AS
+const observationViews: SqlQuery[] = [
+  {
+    sql: `CREATE OR REPLACE VIEW observations_all AS
+SELECT * EXCLUDE (value_text) FROM observation_rows WHERE indicator_id IS NOT NULL
+UNION ALL SELECT * FROM observation_derived`
+  },
+  {
+    // Real data for an indicator replaces its sample data; a dataset loaded in "replace" mode hides
+    // earlier rows of the same indicator and period.
+    sql: `CREATE OR REPLACE VIEW observations AS
 SELECT t.*, p.granularity, p.period_start, p.period_end, coalesce(t.source, '') = 'sample' AS is_sample
-FROM ${typed} t
+FROM observations_all t
 JOIN observation_periods p USING (period)
 LEFT JOIN dataset_meta m USING (dataset)
 LEFT JOIN observation_replaced r ON r.indicator_id = t.indicator_id AND r.period_start = p.period_start AND r.granularity = p.granularity
 WHERE p.period_start IS NOT NULL
   AND NOT (coalesce(t.source, '') = 'sample' AND t.indicator_id IN (SELECT indicator_id FROM observation_real))
   AND (r.seq IS NULL OR r.seq <= coalesce(m.seq, 0))`
+  }
+];
+
+/**
+ * What the `observations` view needs besides the rows, each a pass over them that leaves a few rows:
+ * the new agreements per year, each distinct period normalised once (a million rows name a few dozen),
+ * the indicators with real data, and the latest "replace" dataset of each indicator and period.
+ */
+function maskTables(): SqlQuery[] {
+  return [
+    {
+      // One known only within an interval (2016/2020) stays an interval, never a made-up year.
+      sql: `CREATE OR REPLACE TABLE observation_derived AS
+SELECT first(dataset) AS dataset, CAST(NULL AS INTEGER) AS line, 'ententes_nouvelles' AS indicator_id,
+  CASE WHEN signed_granularity = 'interval' THEN signed ELSE CAST(year(signed_start) AS VARCHAR) END AS period,
+  CAST(count(*) AS DOUBLE) AS value, CAST(NULL AS VARCHAR) AS region, CAST(NULL AS VARCHAR) AS country,
+  CAST(NULL AS VARCHAR) AS discipline, CAST(NULL AS VARCHAR) AS program, 'Dérivé de agreements.csv' AS note,
+  first(source) AS source
+FROM agreements WHERE signed_start IS NOT NULL
+GROUP BY 4`
     },
-    { sql: 'DROP TABLE observation_periods' },
-    { sql: 'DROP TABLE observation_real' },
-    { sql: 'DROP TABLE observation_replaced' }
+    {
+      sql: `CREATE OR REPLACE TABLE observation_periods AS
+WITH grained AS (SELECT period, vigie_granularity(period) AS granularity FROM (SELECT DISTINCT period FROM observations_all)),
+started AS (SELECT g.*, vigie_start_of(period, granularity) AS period_start FROM grained g)
+SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end FROM started s`
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE observation_real AS
+SELECT DISTINCT indicator_id FROM observations_all WHERE coalesce(source, '') <> 'sample'`
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE observation_replaced AS
+SELECT t.indicator_id, p.period_start, p.granularity, max(m.seq) AS seq
+FROM observations_all t JOIN dataset_meta m ON m.dataset = t.dataset AND m.replaces LEFT JOIN observation_periods p USING (period)
+GROUP BY ALL`
+    }
   ];
 }
 
@@ -311,7 +350,7 @@ SELECT dataset, 'observations' AS kind, count(*) AS rows,
   strftime(min(vigie_period_start(period)), '%Y-%m-%d') AS first, strftime(max(vigie_period_end(period)), '%Y-%m-%d') AS last,
   count(DISTINCT indicator_id) AS indicators, string_agg(DISTINCT source, ' · ') AS sources,
   count(*) FILTER (WHERE source = 'sample') AS sample_rows
-FROM raw_observations GROUP BY dataset
+FROM observation_rows GROUP BY dataset
 UNION ALL
 SELECT dataset, 'agreements', count(*), strftime(min(vigie_period_start(signed)), '%Y-%m-%d'),
   strftime(max(vigie_period_end(signed)), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '),

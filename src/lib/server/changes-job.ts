@@ -19,7 +19,7 @@ let seq = 0;
 
 /**
  * What changed from one version to the other: rows of `after`, and rows added, removed and changed per
- * indicator, computed with DuckDB on the raw rows (the same reader as the dashboard), on a DuckDB of
+ * indicator, computed with DuckDB on the rows as loaded (the same reader as the dashboard), on a DuckDB of
  * the worker thread's own. A withdrawal reads as nothing.
  */
 export async function computeChanges(job: ChangeJob): Promise<ChangeSummary> {

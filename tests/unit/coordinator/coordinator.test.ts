@@ -99,8 +99,8 @@ describe('the coordinator', () => {
 
       // A write in a transaction: every answer is asked anew, and says what the data says now.
       await db.transaction(async () => {
-        await db.query({ sql: `UPDATE raw_observations SET value = '40' WHERE indicator_id = 'tours' AND period = '2019-2020'` });
-        await db.query({ sql: `DELETE FROM raw_observations WHERE indicator_id = 'rate'` });
+        await db.query({ sql: `UPDATE observation_rows SET value = 40 WHERE indicator_id = 'tours' AND period = '2019-2020'` });
+        await db.query({ sql: `DELETE FROM observation_rows WHERE indicator_id = 'rate'` });
         const { rebuildDerived } = await import('$lib/engine/load');
         await rebuildDerived(db);
       });
@@ -117,12 +117,12 @@ describe('the coordinator', () => {
       // A transaction that fails writes nothing, and what is read after it is the data as it was.
       await expect(
         db.transaction(async () => {
-          await db.query({ sql: 'DELETE FROM raw_observations' });
+          await db.query({ sql: 'DELETE FROM observation_rows' });
           throw new Error('refused');
         })
       ).rejects.toThrow('refused');
       await expect(
-        db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM raw_observations' })
+        db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM observation_rows' })
       ).resolves.not.toEqual([{ n: 0 }]);
     },
     SLOW

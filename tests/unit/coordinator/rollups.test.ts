@@ -192,3 +192,49 @@ describe('rollups built when first asked for', () => {
     expect(rec.asked.slice(before).filter((sql) => sql.startsWith('CREATE'))).toEqual([]);
   });
 });
+
+describe('summaries built after the rows (the browser)', () => {
+  it('the load returns once the rows are in; every read, the index too, waits for the summaries and gives the same figures', async () => {
+    const conn = await connectNode();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // The summaries' build is held at its first statement: what a read does meanwhile is seen.
+    const held = recording(conn, async (q) => {
+      if (q.sql.startsWith('CREATE OR REPLACE TABLE indicator_dims')) await gate;
+    });
+    const db = new Coordinator(held, { preaggregate: true });
+    await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+    expect(await rollupTables(conn)).toEqual([]); // loaded, not yet summarised
+    const [{ n } = { n: 0 }] = await conn.query<{ n: number }>({
+      sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM observations'
+    });
+    expect(n).toBeGreaterThan(0); // the rows themselves can be read
+
+    let answered = false;
+    const fromIndex = db.series(IDS, europe).then((points) => ((answered = true), points));
+    const read = db.query<SeriesPoint>(seriesQueryDirect(IDS, europe));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered).toBe(false);
+    release();
+    await db.settled();
+    expect(await rollupTables(conn)).toEqual(['filter_options', 'observations_by_region_discipline_program']);
+    const within = await loaded();
+    expect(await fromIndex).toEqual(await within.db.series(IDS, europe));
+    expect(await read).toEqual(await within.db.query<SeriesPoint>(seriesQueryDirect(IDS, europe)));
+    expect((await fromIndex).find((p) => p.indicator_id === 'tours' && p.period === '2018-2019')?.value).toBe(17);
+  });
+
+  it('says when the summaries could not be built', async () => {
+    const conn = await connectNode();
+    const failing: Connector = {
+      ...conn,
+      query: (q) =>
+        q.sql.startsWith('CREATE OR REPLACE TABLE observations_by_')
+          ? Promise.reject(new Error('Out of Memory Error: failed to allocate'))
+          : conn.query(q)
+    };
+    const db = new Coordinator(failing);
+    await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+    await expect(db.settled()).rejects.toThrow(/Out of Memory/);
+  });
+});

@@ -84,7 +84,7 @@ describe('loading', () => {
       'tours,2019,1,Europe,  \n';
     const db = await engineWith([{ name: 'observations/padded.csv', kind: 'observations', text }]);
     const rows = await db.query<{ indicator_id: string; period: string; region: string; discipline: string | null }>({
-      sql: 'SELECT indicator_id, period, region, discipline FROM raw_observations ORDER BY line'
+      sql: 'SELECT indicator_id, period, region, discipline FROM observation_rows ORDER BY line'
     });
     expect(rows).toEqual([
       { indicator_id: 'tours', period: '2019', region: 'Europe', discipline: 'Musique' },
@@ -102,7 +102,7 @@ describe('loading', () => {
     const failing: Connector = {
       ...engine,
       query: (q) =>
-        failRebuild && q.sql.startsWith('CREATE OR REPLACE TABLE observations AS')
+        failRebuild && q.sql.startsWith('CREATE OR REPLACE TABLE observation_periods AS')
           ? Promise.reject(new Error('Out of Memory Error: failed to allocate'))
           : engine.query(q)
     };
