@@ -558,7 +558,7 @@ export async function firstClick(browser, url, runs, { seed = 5, network = null 
  * private memory sampled every 100 ms: time to ready, memory once ready (after a garbage collection),
  * the peak, and the app's `vigie:load:*` marks (the engine's load steps) with the memory at each.
  */
-async function loadRun(browser, url, path, ready, readyMark) {
+async function loadRun(browser, url, path, ready, readyMark, settled = null) {
   const { context, page } = await freshPage(browser, url);
   const memory = await memorySampler(browser, 100);
   const samples = [];
@@ -567,6 +567,8 @@ async function loadRun(browser, url, path, ready, readyMark) {
   memory.reset();
   await page.goto(path, { waitUntil: 'load' });
   await until(page, ready, undefined, 900_000);
+  // The app's summaries are built after its data are loaded: its memory is read once they are.
+  if (settled) await until(page, settled, undefined, 900_000);
   clearInterval(tick);
   const r = await readRecorder(page);
   const cdp = await context.newCDPSession(page);
@@ -577,7 +579,8 @@ async function loadRun(browser, url, path, ready, readyMark) {
   await context.close();
   await sleep(500); // the closed renderer goes before the next run samples
   const steps = r.timeline.filter(([name]) => name.startsWith('vigie:load:')).map(([name, t]) => ({ step: name.slice(11), t }));
-  return { ready: r.perf[readyMark] ?? r.marks['data-engine:ready'], memory: after, peak, steps };
+  const answering = r.perf['vigie:load:summaries'] ?? null;
+  return { ready: r.perf[readyMark] ?? r.marks['data-engine:ready'], answering, memory: after, peak, steps };
 }
 
 /**
@@ -589,8 +592,11 @@ export async function loadAgainstMosaic(browser, url, runs) {
   const mosaic = [];
   const appReady = () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null);
   const mosaicReady = () => (document.querySelector('[data-bench-ready],[data-bench-error]') ? true : null);
+  // Built after the data are loaded (or the load failed): then the browser answers the page's changes.
+  const appSummarised = () =>
+    performance.getEntriesByName('vigie:load:summaries').length || document.querySelector('[data-engine="failed"]') ? true : null;
   for (let i = 0; i < runs; i++) {
-    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready'));
+    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready', appSummarised));
     mosaic.push(await loadRun(browser, url, '/bench/mosaic', mosaicReady, 'vigie:bench:mosaic-ready'));
   }
   return { app, mosaic };
