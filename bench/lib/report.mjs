@@ -92,7 +92,7 @@ export function report(results) {
         mosaicPeak: summary(e.load.mosaic.map((r) => r.peak))
       };
       row(
-        'Data loaded in the browser, cold `/` (navigation → engine ready)',
+        'Data loaded in the browser, cold `/` (navigation → the rows typed in the engine)',
         label,
         ms(time.median),
         ms(time.p95),
@@ -104,7 +104,7 @@ export function report(results) {
       const answering = summary(e.load.app.map((r) => r.answering).filter((t) => t !== null));
       s.load.answering = answering;
       row(
-        '… and its summaries built (the browser answers the filters from then on)',
+        '… and their summaries built (navigation → engine ready: the browser answers the filters)',
         label,
         ms(answering.median),
         ms(answering.p95),

@@ -558,7 +558,7 @@ export async function firstClick(browser, url, runs, { seed = 5, network = null 
  * private memory sampled every 100 ms: time to ready, memory once ready (after a garbage collection),
  * the peak, and the app's `vigie:load:*` marks (the engine's load steps) with the memory at each.
  */
-async function loadRun(browser, url, path, ready, readyMark, settled = null) {
+async function loadRun(browser, url, path, ready, readyMark) {
   const { context, page } = await freshPage(browser, url);
   const memory = await memorySampler(browser, 100);
   const samples = [];
@@ -567,8 +567,6 @@ async function loadRun(browser, url, path, ready, readyMark, settled = null) {
   memory.reset();
   await page.goto(path, { waitUntil: 'load' });
   await until(page, ready, undefined, 900_000);
-  // The app's summaries are built after its data are loaded: its memory is read once they are.
-  if (settled) await until(page, settled, undefined, 900_000);
   clearInterval(tick);
   const r = await readRecorder(page);
   const cdp = await context.newCDPSession(page);
@@ -579,24 +577,23 @@ async function loadRun(browser, url, path, ready, readyMark, settled = null) {
   await context.close();
   await sleep(500); // the closed renderer goes before the next run samples
   const steps = r.timeline.filter(([name]) => name.startsWith('vigie:load:')).map(([name, t]) => ({ step: name.slice(11), t }));
-  const answering = r.perf['vigie:load:summaries'] ?? null;
+  const answering = r.marks['data-engine:ready'] ?? null;
   return { ready: r.perf[readyMark] ?? r.marks['data-engine:ready'], answering, memory: after, peak, steps };
 }
 
 /**
- * Data loaded in the browser: the app's `/` until its engine holds the data, against Mosaic's way of
- * loading the same observations (`/bench/mosaic`), alternating, `runs` times each.
+ * Data loaded in the browser: the app's `/` until its engine holds the data (`vigie:load:ready`, the
+ * rows typed in a table, as Mosaic's load ends), then until it answers (its summaries built: the
+ * engine's state "ready", when its memory is read), against Mosaic's way of loading the same
+ * observations (`/bench/mosaic`), alternating, `runs` times each.
  */
 export async function loadAgainstMosaic(browser, url, runs) {
   const app = [];
   const mosaic = [];
   const appReady = () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null);
   const mosaicReady = () => (document.querySelector('[data-bench-ready],[data-bench-error]') ? true : null);
-  // Built after the data are loaded (or the load failed): then the browser answers the page's changes.
-  const appSummarised = () =>
-    performance.getEntriesByName('vigie:load:summaries').length || document.querySelector('[data-engine="failed"]') ? true : null;
   for (let i = 0; i < runs; i++) {
-    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready', appSummarised));
+    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready'));
     mosaic.push(await loadRun(browser, url, '/bench/mosaic', mosaicReady, 'vigie:bench:mosaic-ready'));
   }
   return { app, mosaic };

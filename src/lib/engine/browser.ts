@@ -9,8 +9,8 @@ let loaded: { key: string; db: Promise<Coordinator>; ready: Coordinator | null }
 const listeners = new Set<(state: EngineState) => void>();
 
 /**
- * Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading), ready (it holds
- * the data; it answers pages once its summaries are built too: `readyEngine`), failed.
+ * Where the browser's engine is: not asked yet, starting (wasm compiling, CSVs loading, then their
+ * summaries built), ready (it answers pages), failed.
  */
 export type EngineState = 'idle' | 'starting' | 'ready' | 'failed';
 let state: EngineState = 'idle';
@@ -68,7 +68,7 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   await setUp(db);
   const files = await downloads;
   // The summaries (the rollup the page's index reads, the filter bar's choices) are built once the rows
-  // are in: the data are loaded then, and the server answers until they are built (`readyEngine`).
+  // are in (`vigie:load:ready`), and the engine is ready once they are: the server answers until then.
   await loadDatasets(db, files, { summaries: 'after' });
   // The files imported in this browser, after the published data, in the order they were imported.
   unreplayed.clear();
@@ -84,8 +84,8 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
       );
     });
   }
-  setState('ready');
   await db.settled();
+  setState('ready');
   return db;
 }
 
@@ -112,10 +112,7 @@ export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordi
 
 const keyOf = (manifest: readonly DatasetEntry[]) => manifest.map((e) => `${e.name}@${e.version}`).join('|');
 
-/**
- * The browser's engine if it holds the data of `manifest` and their summaries; null while it loads (or
- * was never asked): the server answers until then.
- */
+/** The browser's engine if it already holds the data of `manifest`; null while it loads (or was never asked). */
 export function readyEngine(manifest: readonly DatasetEntry[]): Coordinator | null {
   return loaded?.key === keyOf(manifest) ? loaded.ready : null;
 }
