@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { all, chartSeries, partsLike, styled, tableCells, textsOf, unzip, xmlPart } from '../unit/export/ooxml';
 import { settled, useBrowser, visit } from './setup/browser';
 
@@ -12,6 +12,7 @@ import { settled, useBrowser, visit } from './setup/browser';
 
 const { baseUrl, newPage } = useBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'vigie-office-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Text made plain: runs of white space (non-breaking ones too) as one space. */
 const plain = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { settled, useBrowser, visit } from './setup/browser';
 
 const { newPage } = useBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'vigie-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Text as poppler extracts it, with ligatures (ﬁ) and runs of white space made plain. */
 const plain = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { freePort } from '../setup/global';
 
 /** The repository, and the build the suite's global setup made (tests/e2e/setup/global.ts). */
@@ -21,8 +22,18 @@ export interface OwnServer {
   kill: () => Promise<void>;
 }
 
-/** A new empty folder under the system's temporary folder. */
-export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const made: string[] = [];
+// The test file's folders go when it ends: a run left about fifty stores and data folders behind.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temporary folder, removed when the test file ends. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 /** Runs `npm run user` (the command line an administrator uses) on a store; resolves with its output. */
 export function user(store: string, args: string[], input?: string): Promise<string> {
