@@ -12,6 +12,9 @@ import { seriesIndexQuery, type IndexRow } from '$lib/queries/series-index';
 import { ReadCache } from './cache';
 import { breakdownFromIndex, buildSeriesIndex, seriesFromIndex, type SeriesIndex } from './series-index';
 
+/** Compresses the data's database (`Coordinator.compress`). */
+const CHECKPOINT: SqlQuery = { sql: 'CHECKPOINT vigie' };
+
 /** How a coordinator answers. */
 export interface CoordinatorOptions {
   /**
@@ -128,26 +131,32 @@ export class Coordinator implements Connector {
    * not need a rollup not built yet: its build would wait for the transaction's end.
    */
   transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.#queue(async () => {
-      await this.query({ sql: 'BEGIN TRANSACTION' });
-      try {
-        const result = await work();
-        await this.query({ sql: 'COMMIT' });
-        return result;
-      } catch (err) {
-        await this.query({ sql: 'ROLLBACK' });
-        throw err;
-      }
-    });
+    return this.#queue(() => this.#inTransaction(work));
+  }
+
+  async #inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.query({ sql: 'BEGIN TRANSACTION' });
+    try {
+      const result = await work();
+      await this.query({ sql: 'COMMIT' });
+      return result;
+    } catch (err) {
+      await this.query({ sql: 'ROLLBACK' });
+      throw err;
+    }
   }
 
   /**
-   * Runs `work` as a build every read waits for (a read would see what it builds half done, or not yet
-   * there): the summaries of a load, built once its rows are in. It writes through `transaction()` and
-   * `compress()`, queued after the transactions before it. Its failure reaches the caller and `settled()`.
+   * Runs `work` in a transaction, then compresses what it wrote, after the transactions queued before
+   * it, as a build every read waits for (a read would see it half done, or not yet there): the
+   * summaries of a load, built once its rows are in. Its statements must all be writes (a read in it
+   * would wait for it). Its failure reaches the caller and `settled()`.
    */
   after(work: () => Promise<void>): Promise<void> {
-    const done = work();
+    const done = this.#queue(async () => {
+      await this.#inTransaction(work);
+      await this.query(CHECKPOINT);
+    });
     const pending = done.then(
       () => {},
       () => {}
@@ -173,7 +182,7 @@ export class Coordinator implements Connector {
    */
   compress(): Promise<void> {
     return this.#queue(async () => {
-      await this.query({ sql: 'CHECKPOINT vigie' });
+      await this.query(CHECKPOINT);
     });
   }
 

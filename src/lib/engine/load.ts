@@ -9,7 +9,8 @@ import {
   loadedDatasetsQuery,
   setupQueries,
   summaryQueries,
-  type DatasetFile
+  type DatasetFile,
+  type DerivedStep
 } from '$lib/queries/datasets';
 
 /**
@@ -77,7 +78,7 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
       await db.transaction(() => insertFiles(db, files, registered));
       await db.compress(); // before the summaries are built beside the rows
       await db
-        .transaction(() => rebuildDerived(db, !after))
+        .transaction(() => rebuildDerived(db, after ? ['catalogue', 'observations'] : undefined))
         .catch(async (err: unknown) => {
           await db.transaction(() =>
             run(
@@ -88,13 +89,7 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
           throw err;
         });
       if (after)
-        void db
-          .after(async () => {
-            await db.transaction(() => run(db, summaryQueries(false, false)));
-            await db.compress();
-            mark('summaries');
-          })
-          .catch(() => {}); // the caller learns of it from `settled()`
+        void db.after(() => rebuildDerived(db, ['summaries'])).catch(() => {}); // the caller learns of it from `settled()`
       else await db.compress();
     }
   } finally {
@@ -150,10 +145,10 @@ export async function removeDataset(db: Coordinator, names: string | readonly st
   await db.compress();
 }
 
-/** Rebuilds the derived tables from the rows, the summaries too unless told (inside the caller's transaction). */
-export async function rebuildDerived(db: Connector, summaries = true): Promise<void> {
+/** Rebuilds the derived tables from the rows, or only the `steps` named (inside the caller's transaction). */
+export async function rebuildDerived(db: Connector, steps?: readonly DerivedStep[0][]): Promise<void> {
   for (const [step, queries] of derivedQueries()) {
-    if (step === 'summaries' && !summaries) continue;
+    if (steps && !steps.includes(step)) continue;
     await run(db, queries);
     mark(step);
   }

@@ -198,10 +198,10 @@ export function derivedQueries(): DerivedStep[] {
 
 /**
  * After observations were added (an import): what hides rows and the tables summarising them, and the
- * catalogue when the import described new indicators. `masks` false: the summaries alone.
+ * catalogue when the import described new indicators.
  */
-export function summaryQueries(catalogueChanged: boolean, masks = true): SqlQuery[] {
-  return [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...(masks ? maskTables() : []), ...summaryTables()];
+export function summaryQueries(catalogueChanged: boolean): SqlQuery[] {
+  return [...(catalogueChanged ? catalogueTables().slice(0, 1) : []), ...maskTables(), ...summaryTables()];
 }
 
 /**

@@ -224,6 +224,25 @@ describe('summaries built after the rows (the browser)', () => {
     expect((await fromIndex).find((p) => p.indicator_id === 'tours' && p.period === '2018-2019')?.value).toBe(17);
   });
 
+  it('a transaction asked for while they are built runs after them, its reads too (an import kept in this browser)', async () => {
+    const conn = await connectNode();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = recording(conn, async (q) => {
+      if (q.sql.startsWith('CREATE OR REPLACE TABLE indicator_dims')) await gate;
+    });
+    const db = new Coordinator(held, { preaggregate: true });
+    await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+    const counted = db.transaction(async () => {
+      await db.query({ sql: 'CREATE OR REPLACE TEMP TABLE t AS SELECT 1 AS one' });
+      return db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM filter_options' });
+    });
+    release();
+    const [{ n } = { n: 0 }] = await counted;
+    expect(n).toBeGreaterThan(0); // read after the summaries were built, within its own transaction
+    await expect(db.settled()).resolves.toBeUndefined();
+  });
+
   it('says when the summaries could not be built', async () => {
     const conn = await connectNode();
     const failing: Connector = {
