@@ -5,7 +5,7 @@ import {
   datasetMetaQueries,
   deleteDatasetQueries,
   derivedQueries,
-  insertRawQueries,
+  insertRowsQueries,
   loadedDatasetsQuery,
   setupQueries,
   summaryQueries,
@@ -128,7 +128,7 @@ async function insertFile(db: Connector, file: DatasetFile, reg: string): Promis
   const header = await db.query<{ column_name: string }>(csvColumnsQuery(reg));
   await run(
     db,
-    insertRawQueries(
+    insertRowsQueries(
       file,
       reg,
       header.map((h) => h.column_name)

@@ -1,6 +1,7 @@
 import type { SqlQuery } from '$lib/db/types';
 import { ident, literal } from './sql';
 import { importMacros } from './import-macros';
+import { maskTables, OBSERVATION_ROWS, observationViewQueries, typedObservations } from './observation-rows';
 import { rollupQueries } from './observations';
 import { periodMacros } from './period';
 
@@ -75,15 +76,6 @@ export const ROWS_TABLE: Record<DatasetKind, string> = {
 };
 
 /**
- * The observations of every file, typed as read (the cells trimmed, blank ones NULL): `value` the number
- * (spaces between digits allowed), `value_text` the cell when it is not one (a change of such a cell is
- * still seen by a comparison of versions), `country` in capitals. Nothing hidden: what real data or a
- * "replace" file hides is decided by the `observations` view.
- */
-const OBSERVATION_ROWS = `dataset VARCHAR, line INTEGER, indicator_id VARCHAR, period VARCHAR, value DOUBLE, region VARCHAR,
-  country VARCHAR, discipline VARCHAR, program VARCHAR, note VARCHAR, source VARCHAR, value_text VARCHAR`;
-
-/**
  * The database the data live in: in memory, compressed as DuckDB compresses its files (dictionaries,
  * run lengths, FSST) at each checkpoint (`Coordinator.compress`, after each load and import): a million
  * observations then take about 15 MB instead of 460 MB, where the default in-memory database keeps
@@ -104,13 +96,7 @@ export function setupQueries(): SqlQuery[] {
     })`
   }));
   const meta = { sql: 'CREATE TABLE IF NOT EXISTS dataset_meta (dataset VARCHAR, seq INTEGER, replaces BOOLEAN)' };
-  const masks = [
-    `observation_derived (${OBSERVATION_ROWS.replace(/, value_text VARCHAR$/, '')})`,
-    'observation_periods (period VARCHAR, granularity VARCHAR, period_start DATE, period_end DATE)',
-    'observation_real (indicator_id VARCHAR)',
-    'observation_replaced (indicator_id VARCHAR, period_start DATE, granularity VARCHAR, seq INTEGER)'
-  ].map((t) => ({ sql: `CREATE TABLE IF NOT EXISTS ${t}` }));
-  return [...database, ...periodMacros, ...importMacros, ...tables, meta, ...masks, ...observationViews];
+  return [...database, ...periodMacros, ...importMacros, ...tables, meta, ...observationViewQueries()];
 }
 
 /** The datasets loaded so far, by name (`dataset`). */
@@ -151,7 +137,7 @@ export function csvColumnsQuery(registered: string): SqlQuery {
  * (`csvColumnsQuery`): the contract's columns whatever their case or surrounding spaces, absent ones NULL;
  * observations typed on the way in (`OBSERVATION_ROWS`).
  */
-export function insertRawQueries(file: DatasetFile, registered: string, header: readonly string[]): SqlQuery[] {
+export function insertRowsQueries(file: DatasetFile, registered: string, header: readonly string[]): SqlQuery[] {
   const byLower = new Map(header.map((h) => [h.trim().toLowerCase(), h] as const));
   const cells = CONTRACT[file.kind]
     .map((c) => `${byLower.has(c) ? `NULLIF(vigie_trim(${ident(byLower.get(c)!)}), '')` : 'NULL'} AS ${ident(c)}`)
@@ -161,13 +147,7 @@ export function insertRawQueries(file: DatasetFile, registered: string, header: 
   return [
     { sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] },
     {
-      sql:
-        file.kind === 'observations'
-          ? `INSERT INTO ${table}
-SELECT dataset, line, indicator_id, period, number, region, upper(country), discipline, program, note, source,
-  CASE WHEN number IS NULL THEN value END
-FROM (SELECT *, TRY_CAST(replace(value, ' ', '') AS DOUBLE) AS number FROM (${read}))`
-          : `INSERT INTO ${table} ${read}`,
+      sql: file.kind === 'observations' ? `INSERT INTO ${table} ${typedObservations(read)}` : `INSERT INTO ${table} ${read}`,
       params: [file.name]
     }
   ];
@@ -242,71 +222,6 @@ FROM raw_agreements WHERE partner IS NOT NULL`
 SELECT vigie_period_start(date) AS starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
   coalesce(short_fr, label_fr) AS short_fr, coalesce(short_en, short_fr, label_en, label_fr) AS short_en, source
 FROM raw_annotations WHERE vigie_period_start(date) IS NOT NULL`
-    }
-  ];
-}
-
-/**
- * The observations every query reads: views over the rows as loaded (`observation_rows`, and the new
- * agreements per year derived from the agreements), with each period's bounds and without the rows
- * something else hides. What is hidden is decided in small tables rebuilt after each change
- * (`maskTables`), so the rows are held once: a table of the visible rows beside them took a second
- * copy of a million rows and about a fifth of a load.
- */
-const observationViews: SqlQuery[] = [
-  {
-    sql: `CREATE OR REPLACE VIEW observations_all AS
-SELECT * EXCLUDE (value_text) FROM observation_rows WHERE indicator_id IS NOT NULL
-UNION ALL SELECT * FROM observation_derived`
-  },
-  {
-    // Real data for an indicator replaces its sample data; a dataset loaded in "replace" mode hides
-    // earlier rows of the same indicator and period.
-    sql: `CREATE OR REPLACE VIEW observations AS
-SELECT t.*, p.granularity, p.period_start, p.period_end, coalesce(t.source, '') = 'sample' AS is_sample
-FROM observations_all t
-JOIN observation_periods p USING (period)
-LEFT JOIN dataset_meta m USING (dataset)
-LEFT JOIN observation_replaced r ON r.indicator_id = t.indicator_id AND r.period_start = p.period_start AND r.granularity = p.granularity
-WHERE p.period_start IS NOT NULL
-  AND NOT (coalesce(t.source, '') = 'sample' AND t.indicator_id IN (SELECT indicator_id FROM observation_real))
-  AND (r.seq IS NULL OR r.seq <= coalesce(m.seq, 0))`
-  }
-];
-
-/**
- * What the `observations` view needs besides the rows, each a pass over them that leaves a few rows:
- * the new agreements per year, each distinct period normalised once (a million rows name a few dozen),
- * the indicators with real data, and the latest "replace" dataset of each indicator and period.
- */
-function maskTables(): SqlQuery[] {
-  return [
-    {
-      // One known only within an interval (2016/2020) stays an interval, never a made-up year.
-      sql: `CREATE OR REPLACE TABLE observation_derived AS
-SELECT first(dataset) AS dataset, CAST(NULL AS INTEGER) AS line, 'ententes_nouvelles' AS indicator_id,
-  CASE WHEN signed_granularity = 'interval' THEN signed ELSE CAST(year(signed_start) AS VARCHAR) END AS period,
-  CAST(count(*) AS DOUBLE) AS value, CAST(NULL AS VARCHAR) AS region, CAST(NULL AS VARCHAR) AS country,
-  CAST(NULL AS VARCHAR) AS discipline, CAST(NULL AS VARCHAR) AS program, 'Dérivé de agreements.csv' AS note,
-  first(source) AS source
-FROM agreements WHERE signed_start IS NOT NULL
-GROUP BY 4`
-    },
-    {
-      sql: `CREATE OR REPLACE TABLE observation_periods AS
-WITH grained AS (SELECT period, vigie_granularity(period) AS granularity FROM (SELECT DISTINCT period FROM observations_all)),
-started AS (SELECT g.*, vigie_start_of(period, granularity) AS period_start FROM grained g)
-SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end FROM started s`
-    },
-    {
-      sql: `CREATE OR REPLACE TABLE observation_real AS
-SELECT DISTINCT indicator_id FROM observations_all WHERE coalesce(source, '') <> 'sample'`
-    },
-    {
-      sql: `CREATE OR REPLACE TABLE observation_replaced AS
-SELECT t.indicator_id, p.period_start, p.granularity, max(m.seq) AS seq
-FROM observations_all t JOIN dataset_meta m ON m.dataset = t.dataset AND m.replaces LEFT JOIN observation_periods p USING (period)
-GROUP BY ALL`
     }
   ];
 }
