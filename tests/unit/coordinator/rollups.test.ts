@@ -193,17 +193,25 @@ describe('rollups built when first asked for', () => {
   });
 });
 
+/**
+ * A load with its summaries built after the rows (the browser's), their build held at its first
+ * statement until `release()`: what a read or a transaction does meanwhile is seen.
+ */
+async function loadedSummariesHeld() {
+  const conn = await connectNode();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const held = recording(conn, async (q) => {
+    if (q.sql.startsWith('CREATE OR REPLACE TABLE indicator_dims')) await gate;
+  });
+  const db = new Coordinator(held, { preaggregate: true });
+  await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+  return { conn, db, release };
+}
+
 describe('summaries built after the rows (the browser)', () => {
   it('the load returns once the rows are in; every read, the index too, waits for the summaries and gives the same figures', async () => {
-    const conn = await connectNode();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    // The summaries' build is held at its first statement: what a read does meanwhile is seen.
-    const held = recording(conn, async (q) => {
-      if (q.sql.startsWith('CREATE OR REPLACE TABLE indicator_dims')) await gate;
-    });
-    const db = new Coordinator(held, { preaggregate: true });
-    await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+    const { conn, db, release } = await loadedSummariesHeld();
     expect(await rollupTables(conn)).toEqual([]); // loaded, not yet summarised
     const [{ n } = { n: 0 }] = await conn.query<{ n: number }>({
       sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM observations'
@@ -225,14 +233,7 @@ describe('summaries built after the rows (the browser)', () => {
   });
 
   it('a transaction asked for while they are built runs after them, its reads too (an import kept in this browser)', async () => {
-    const conn = await connectNode();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const held = recording(conn, async (q) => {
-      if (q.sql.startsWith('CREATE OR REPLACE TABLE indicator_dims')) await gate;
-    });
-    const db = new Coordinator(held, { preaggregate: true });
-    await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+    const { db, release } = await loadedSummariesHeld();
     const counted = db.transaction(async () => {
       await db.query({ sql: 'CREATE OR REPLACE TEMP TABLE t AS SELECT 1 AS one' });
       return db.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM filter_options' });
