@@ -28,24 +28,22 @@ export async function commitImport(
   // A dataset loaded again under its name (a kept import, when the published data changed) replaces
   // its earlier copy.
   const again = (await engine.query<{ dataset: string }>(loadedDatasetsQuery())).some((d) => d.dataset === dataset);
-  await engine.transaction(async () => {
+  const rows = await engine.transaction(async () => {
     if (again)
       for (const q of [...deleteDatasetQueries(dataset), ...deleteDatasetQueries(`${dataset}.indicators.csv`)])
         await engine.query(q);
     for (const ind of newIndicators) await engine.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
     await engine.query(existingQuery(dataset)); // again: what is loaded may have changed since the check
     for (const q of acceptedQueries(dataset, defaultSource, mode)) await engine.query(q);
-    await engine.query(commitRowsQuery());
+    const [{ Count: added } = { Count: 0 }] = await engine.query<{ Count: number }>(commitRowsQuery());
     for (const q of datasetMetaQueries(dataset, mode === 'replace')) await engine.query(q);
     // Its indicators described again, or taken out with its earlier copy: the catalogue is rebuilt too.
     await rebuildSummaries(engine, again || newIndicators.length > 0);
+    return added;
   });
   await engine.compress();
-  const [{ n } = { n: 0 }] = await engine.query<{ n: number }>({
-    sql: 'SELECT CAST(count(*) AS INTEGER) AS n FROM import_accepted'
-  });
   for (const q of cleanupQueries()) await engine.query(q);
-  return { rows: n };
+  return { rows };
 }
 
 /** A loaded dataset's rows as canonical CSV bytes (docs/data-format.md): what the server stores on a publish. */

@@ -58,8 +58,7 @@ export function acceptedQueries(dataset: string, defaultSource: string, mode: 'a
       sql: `CREATE OR REPLACE TEMP VIEW import_accepted AS
 SELECT p.dataset, CAST(c.rec + 1 AS INTEGER) AS line, c.indicator_id, c.period, c.value,
   c.region, c.country, c.discipline, c.program, coalesce(c.note, ${MISSING_NOTE}) AS note,
-  coalesce(c.source, p.default_source) AS source, c.granularity, c.period_start, c.period_end,
-  coalesce(c.source, p.default_source) = 'sample' AS is_sample
+  coalesce(c.source, p.default_source) AS source
 FROM import_checked c
 CROSS JOIN import_commit p
 ${
@@ -72,7 +71,7 @@ ${
   ];
 }
 
-/** Adds the accepted rows to the observations' rows (typed, as a load of the same file would). */
+/** Adds the accepted rows to the observations' rows (typed, as a load of the same file would); answers `Count`. */
 export function commitRowsQuery(): SqlQuery {
   return {
     sql: `INSERT INTO observation_rows
