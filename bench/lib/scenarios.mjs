@@ -555,10 +555,12 @@ export async function firstClick(browser, url, runs, { seed = 5, network = null 
 
 /**
  * One cold load of `path` in a fresh context until `ready` holds in the page, with the renderer's
- * private memory sampled every 100 ms: time to ready, memory once ready (after a garbage collection),
- * the peak, and the app's `vigie:load:*` marks (the engine's load steps) with the memory at each.
+ * private memory sampled every 100 ms: time to ready, the peak, the app's `vigie:load:*` marks (the
+ * engine's load steps), and the memory after a garbage collection twice: at once (`memoryAtReady`), and
+ * once the page has done what it does when its engine is ready (`settledMark`: the app builds the index
+ * its filters are answered from, and the garbage of that build goes), which is `memory`.
  */
-async function loadRun(browser, url, path, ready, readyMark) {
+async function loadRun(browser, url, path, ready, readyMark, settledMark = null) {
   const { context, page } = await freshPage(browser, url);
   const memory = await memorySampler(browser, 100);
   const samples = [];
@@ -570,15 +572,27 @@ async function loadRun(browser, url, path, ready, readyMark) {
   clearInterval(tick);
   const r = await readRecorder(page);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await sleep(300);
-  const after = await memory.now();
+  const collected = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await sleep(300);
+    return memory.now();
+  };
+  const atReady = await collected();
+  if (settledMark) await until(page, (name) => (performance.getEntriesByName(name).length ? true : null), settledMark, 60_000);
+  const after = settledMark ? await collected() : atReady;
   const { peak } = await memory.stop();
   await context.close();
   await sleep(500); // the closed renderer goes before the next run samples
   const steps = r.timeline.filter(([name]) => name.startsWith('vigie:load:')).map(([name, t]) => ({ step: name.slice(11), t }));
   const answering = r.marks['data-engine:ready'] ?? null;
-  return { ready: r.perf[readyMark] ?? r.marks['data-engine:ready'], answering, memory: after, peak, steps };
+  return {
+    ready: r.perf[readyMark] ?? r.marks['data-engine:ready'],
+    answering,
+    memory: after,
+    memoryAtReady: atReady,
+    peak,
+    steps
+  };
 }
 
 /**
@@ -593,7 +607,7 @@ export async function loadAgainstMosaic(browser, url, runs) {
   const appReady = () => (document.querySelector('[data-engine="ready"],[data-engine="failed"]') ? true : null);
   const mosaicReady = () => (document.querySelector('[data-bench-ready],[data-bench-error]') ? true : null);
   for (let i = 0; i < runs; i++) {
-    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready'));
+    app.push(await loadRun(browser, url, '/', appReady, 'vigie:load:ready', 'vigie:view:prepared'));
     mosaic.push(await loadRun(browser, url, '/bench/mosaic', mosaicReady, 'vigie:bench:mosaic-ready'));
   }
   return { app, mosaic };

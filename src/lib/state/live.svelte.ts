@@ -139,6 +139,7 @@ export function livePage<N extends PageName, I = ModelOf<N>>(name: N, data: () =
       const p = untrack(() => params);
       void browserEngine(manifest)
         .then((db) => preparePage(db, name, p))
+        .then(() => benchEvents() && performance.mark('vigie:view:prepared'))
         .catch(() => {});
     });
   });
