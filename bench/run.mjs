@@ -144,6 +144,7 @@ async function main() {
               firstClick: run.firstClick,
               cold: run.cold,
               duckdb: run.duckdb,
+              load: run.load,
               filters: run.filters,
               indicatorFilters: run.indicatorFilters
             });

@@ -284,11 +284,13 @@ export async function smoke(browser, url, clientDir, file, log, indicatorPage) {
   const [paint] = await coldLoad(browser, url, '/bench/paint', 1);
   const bare = await bareDuckdb(browser, url);
   const clicked = await firstClick(browser, url, 1);
+  const load = await loadAgainstMosaic(browser, url, 1);
   log('  baselines measured');
   const imported = await importRun(browser, url, file, log);
   return {
     cold: { app: [cold], floor: [paint] },
     duckdb: { app: [engine], bare: [bare] },
+    load,
     filters: { ...run, steps: undefined, ...floor, errors },
     indicatorFilters,
     firstClick: clicked,

@@ -49,6 +49,10 @@ describe('npm run bench -- --quick', () => {
       expect(figures[measure]?.[baseline]?.median, `${measure}: baseline`).toBeGreaterThan(0);
     }
     expect(figures.indicatorFilters?.updated?.median, 'indicator page').toBeGreaterThan(0);
+    // The load's memory, read at the engine's ready and once the page has built its index.
+    expect(figures.load?.memoryAtReady?.median, 'memory at ready').toBeGreaterThan(0);
+    expect(figures.load?.memory?.median, 'memory once prepared').toBeGreaterThan(0);
+    expect(figures.load?.mosaicMemory?.median, 'memory: baseline').toBeGreaterThan(0);
     expect(results.summary.import.mbps).toBeGreaterThan(0);
     expect(results.summary.import.readCsvMbps).toBeGreaterThan(0);
     expect(results.summary.import.papaparseMbps).toBeGreaterThan(0);
