@@ -1,7 +1,7 @@
 import { Coordinator } from '$lib/coordinator/coordinator';
 import type { Connector } from '$lib/db/types';
 import { rebuildSummaries } from '$lib/engine/load';
-import { datasetMetaQueries, deleteDatasetQueries, loadedDatasetsQuery } from '$lib/queries/datasets';
+import { datasetIdQuery, datasetMetaQueries, deleteDatasetQueries, loadedDatasetsQuery } from '$lib/queries/datasets';
 import { cleanupQueries } from '$lib/queries/import';
 import {
   acceptedQueries,
@@ -35,6 +35,7 @@ export async function commitImport(
     for (const ind of newIndicators) await engine.query(insertIndicatorQuery(`${dataset}.indicators.csv`, ind));
     await engine.query(existingQuery(dataset)); // again: what is loaded may have changed since the check
     for (const q of acceptedQueries(dataset, defaultSource, mode)) await engine.query(q);
+    await engine.query(datasetIdQuery(dataset));
     const [{ Count: added } = { Count: 0 }] = await engine.query<{ Count: number }>(commitRowsQuery());
     for (const q of datasetMetaQueries(dataset, mode === 'replace')) await engine.query(q);
     // Its indicators described again, or taken out with its earlier copy: the catalogue is rebuilt too.

@@ -69,10 +69,3 @@ ORDER BY grp NULLS FIRST`,
 export function rowCountQuery(kind: DatasetKind, dataset: string): SqlQuery {
   return { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${ROWS_TABLE[kind]} WHERE dataset = ?`, params: [dataset] };
 }
-
-/** Removes datasets' rows and load records, without rebuilding anything (a scratch engine). */
-export function dropRawQueries(datasets: readonly string[]): SqlQuery[] {
-  return [...Object.values(ROWS_TABLE), 'dataset_meta'].flatMap((table) =>
-    datasets.map((d) => ({ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [d] }))
-  );
-}

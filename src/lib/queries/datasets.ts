@@ -1,7 +1,7 @@
 import type { SqlQuery } from '$lib/db/types';
 import { ident, literal } from './sql';
 import { importMacros } from './import-macros';
-import { maskTables, OBSERVATION_ROWS, observationViewQueries, typedObservations } from './observation-rows';
+import { maskTables, observationViewQueries, typedObservations } from './observation-rows';
 import { rollupQueries } from './observations';
 import { periodMacros } from './period';
 
@@ -65,8 +65,9 @@ export const CONTRACT: Record<DatasetKind, readonly string[]> = {
 };
 
 /**
- * Where each kind of file's rows are kept, every file's, as loaded: the catalogue files' as text (a few
- * hundred rows), the observations typed (`OBSERVATION_ROWS`), the only copy of them the engine holds.
+ * Where each kind of file's rows are read, every file's, as loaded: the catalogue files' as text (a few
+ * hundred rows), the observations typed (a view over `observation_cells`, the only copy of them the
+ * engine holds).
  */
 export const ROWS_TABLE: Record<DatasetKind, string> = {
   indicators: 'raw_indicators',
@@ -88,15 +89,32 @@ const database: SqlQuery[] = [{ sql: "ATTACH IF NOT EXISTS ':memory:' AS vigie (
  * load order, the period macros, and the `observations` view over empty masks. Idempotent.
  */
 export function setupQueries(): SqlQuery[] {
-  const tables = (Object.keys(CONTRACT) as DatasetKind[]).map((kind) => ({
-    sql: `CREATE TABLE IF NOT EXISTS ${ROWS_TABLE[kind]} (${
-      kind === 'observations'
-        ? OBSERVATION_ROWS
-        : `dataset VARCHAR, line INTEGER, ${CONTRACT[kind].map((c) => `${ident(c)} VARCHAR`).join(', ')}`
-    })`
+  const tables = CATALOGUE_KINDS.map((kind) => ({
+    sql: `CREATE TABLE IF NOT EXISTS ${ROWS_TABLE[kind]} (dataset VARCHAR, line INTEGER, ${CONTRACT[kind]
+      .map((c) => `${ident(c)} VARCHAR`)
+      .join(', ')})`
   }));
   const meta = { sql: 'CREATE TABLE IF NOT EXISTS dataset_meta (dataset VARCHAR, seq INTEGER, replaces BOOLEAN)' };
   return [...database, ...periodMacros, ...importMacros, ...tables, meta, ...observationViewQueries()];
+}
+
+const CATALOGUE_KINDS = ['indicators', 'agreements', 'annotations'] as const;
+
+/** Gives a dataset its number in `observation_cells`, once: the same name keeps it while it is loaded. */
+export function datasetIdQuery(name: string): SqlQuery {
+  return {
+    sql: `INSERT INTO dataset_ids SELECT ?, (SELECT coalesce(max(dataset_id), 0) + 1 FROM dataset_ids)
+WHERE NOT EXISTS (SELECT 1 FROM dataset_ids WHERE dataset = ?)`,
+    params: [name, name]
+  };
+}
+
+/** A dataset's observations deleted (from their table: a view cannot be). */
+function deleteObservationsQuery(name: string): SqlQuery {
+  return {
+    sql: 'DELETE FROM observation_cells WHERE dataset_id IN (SELECT dataset_id FROM dataset_ids WHERE dataset = ?)',
+    params: [name]
+  };
 }
 
 /** The datasets loaded so far, by name (`dataset`). */
@@ -142,23 +160,34 @@ export function insertRowsQueries(file: DatasetFile, registered: string, header:
   const cells = CONTRACT[file.kind]
     .map((c) => `${byLower.has(c) ? `NULLIF(vigie_trim(${ident(byLower.get(c)!)}), '')` : 'NULL'} AS ${ident(c)}`)
     .join(', ');
+  const rows = `CAST(row_number() OVER () + 1 AS INTEGER) AS line, ${cells} FROM ${csvSource(registered)}`;
+  if (file.kind === 'observations') {
+    const read = `SELECT (SELECT dataset_id FROM dataset_ids WHERE dataset = ?) AS dataset_id, ${rows}`;
+    return [
+      datasetIdQuery(file.name),
+      deleteObservationsQuery(file.name),
+      { sql: `INSERT INTO observation_cells ${typedObservations(read)}`, params: [file.name] }
+    ];
+  }
   const table = ROWS_TABLE[file.kind];
-  const read = `SELECT ? AS dataset, CAST(row_number() OVER () + 1 AS INTEGER) AS line, ${cells} FROM ${csvSource(registered)}`;
   return [
     { sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] },
-    {
-      sql: file.kind === 'observations' ? `INSERT INTO ${table} ${typedObservations(read)}` : `INSERT INTO ${table} ${read}`,
-      params: [file.name]
-    }
+    { sql: `INSERT INTO ${table} SELECT ? AS dataset, ${rows}`, params: [file.name] }
   ];
 }
 
-/** Deletes a dataset's rows and its load order (the derived tables are the caller's to rebuild). */
+/**
+ * Deletes a dataset's rows, its number and its load order (the derived tables are the caller's to
+ * rebuild; a scratch engine's compared datasets are dropped without).
+ */
 export function deleteDatasetQueries(name: string): SqlQuery[] {
-  return [...Object.values(ROWS_TABLE), 'dataset_meta'].map((table) => ({
-    sql: `DELETE FROM ${table} WHERE dataset = ?`,
-    params: [name]
-  }));
+  return [
+    deleteObservationsQuery(name),
+    ...[...CATALOGUE_KINDS.map((kind) => ROWS_TABLE[kind]), 'dataset_ids', 'dataset_meta'].map((table) => ({
+      sql: `DELETE FROM ${table} WHERE dataset = ?`,
+      params: [name]
+    }))
+  ];
 }
 
 /** A named step of rebuilding the derived tables, and its statements in order. */

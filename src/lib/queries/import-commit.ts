@@ -71,12 +71,15 @@ ${
   ];
 }
 
-/** Adds the accepted rows to the observations' rows (typed, as a load of the same file would); answers `Count`. */
+/**
+ * Adds the accepted rows to the observations' rows (typed, as a load of the same file would), under the
+ * dataset's number (`datasetIdQuery`, run before); answers `Count`.
+ */
 export function commitRowsQuery(): SqlQuery {
   return {
-    sql: `INSERT INTO observation_rows
-SELECT dataset, line, indicator_id, period, value, region, upper(country), discipline, program, note, source, NULL
-FROM import_accepted`
+    sql: `INSERT INTO observation_cells
+SELECT d.dataset_id, line, indicator_id, period, value, region, upper(country), discipline, program, note, source, NULL
+FROM import_accepted a JOIN dataset_ids d ON d.dataset = a.dataset`
   };
 }
 

@@ -2,8 +2,8 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
 import { loadDatasets } from '$lib/engine/load';
 import type { ChangeSummary } from '$lib/publishing/types';
-import { changesQuery, dropRawQueries, rowCountQuery } from '$lib/queries/changes';
-import type { DatasetKind } from '$lib/queries/datasets';
+import { changesQuery, rowCountQuery } from '$lib/queries/changes';
+import { deleteDatasetQueries, type DatasetKind } from '$lib/queries/datasets';
 import { readVersion } from './current';
 
 /** A comparison to compute: two versions of one dataset (null: nothing, before its first version or a withdrawal). */
@@ -41,6 +41,6 @@ export async function computeChanges(job: ChangeJob): Promise<ChangeSummary> {
     const total = (k: 'added' | 'removed' | 'changed') => groups.reduce((s, g) => s + g[k], 0);
     return { rows: n, added: total('added'), removed: total('removed'), changed: total('changed'), groups };
   } finally {
-    for (const q of dropRawQueries([a, b])) await db.query(q);
+    for (const q of [a, b].flatMap(deleteDatasetQueries)) await db.query(q);
   }
 }

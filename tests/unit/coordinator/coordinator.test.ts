@@ -99,8 +99,8 @@ describe('the coordinator', () => {
 
       // A write in a transaction: every answer is asked anew, and says what the data says now.
       await db.transaction(async () => {
-        await db.query({ sql: `UPDATE observation_rows SET value = 40 WHERE indicator_id = 'tours' AND period = '2019-2020'` });
-        await db.query({ sql: `DELETE FROM observation_rows WHERE indicator_id = 'rate'` });
+        await db.query({ sql: `UPDATE observation_cells SET value = 40 WHERE indicator_id = 'tours' AND period = '2019-2020'` });
+        await db.query({ sql: `DELETE FROM observation_cells WHERE indicator_id = 'rate'` });
         const { rebuildDerived } = await import('$lib/engine/load');
         await rebuildDerived(db);
       });
@@ -117,7 +117,7 @@ describe('the coordinator', () => {
       // A transaction that fails writes nothing, and what is read after it is the data as it was.
       await expect(
         db.transaction(async () => {
-          await db.query({ sql: 'DELETE FROM observation_rows' });
+          await db.query({ sql: 'DELETE FROM observation_cells' });
           throw new Error('refused');
         })
       ).rejects.toThrow('refused');
