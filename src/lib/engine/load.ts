@@ -76,7 +76,8 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
     } else {
       const after = options.summaries === 'after';
       await db.transaction(() => insertFiles(db, files, registered));
-      await db.compress(); // before the summaries are built beside the rows
+      // Compressed before the summaries are built beside them; with the summaries after, by `after`.
+      if (!after) await db.compress();
       await db
         .transaction(() => rebuildDerived(db, after ? ['catalogue', 'observations'] : undefined))
         .catch(async (err: unknown) => {

@@ -81,8 +81,17 @@ export const ROWS_TABLE: Record<DatasetKind, string> = {
  * run lengths, FSST) at each checkpoint (`Coordinator.compress`, after each load and import): a million
  * observations then take about 15 MB instead of 460 MB, where the default in-memory database keeps
  * every value as is. Tables, views and macros created after `USE` go there.
+ *
+ * Checkpoints run only where the app asks for them: DuckDB would otherwise run one inside any commit
+ * that wrote more than 16 MB, and a browser's load would wait for its rows' compression (0.7 s at a
+ * million rows) before it could answer anything, where it can compress them once they are in
+ * (`Coordinator.after`). Every write the app makes is followed by its own checkpoint.
  */
-const database: SqlQuery[] = [{ sql: "ATTACH IF NOT EXISTS ':memory:' AS vigie (COMPRESS)" }, { sql: 'USE vigie' }];
+const database: SqlQuery[] = [
+  { sql: "ATTACH IF NOT EXISTS ':memory:' AS vigie (COMPRESS)" },
+  { sql: 'USE vigie' },
+  { sql: "SET checkpoint_threshold = '1TB'" }
+];
 
 /**
  * Creates the empty tables of rows (the catalogue files' every column text, the observations typed), the

@@ -244,6 +244,26 @@ describe('summaries built after the rows (the browser)', () => {
     await expect(db.settled()).resolves.toBeUndefined();
   });
 
+  it('answers before its rows are compressed, and compresses them before the summaries are built', async () => {
+    const conn = await connectNode();
+    const statements: string[] = [];
+    const db = new Coordinator(
+      recording(conn, async (q) => void statements.push(q.sql)),
+      { preaggregate: true }
+    );
+    await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
+    await db.settled();
+    const at = (start: string) => statements.findIndex((sql) => sql.startsWith(start));
+    const checkpoints = statements.flatMap((sql, i) => (sql.startsWith('CHECKPOINT') ? [i] : []));
+    const rows = at('INSERT INTO observation_cells');
+    const masks = at('CREATE OR REPLACE TABLE observation_periods'); // the last of the rows' load
+    const summaries = at('CREATE OR REPLACE TABLE indicator_dims'); // the first of the summaries
+    expect(rows).toBeLessThan(masks);
+    expect(checkpoints.filter((i) => i > rows && i < masks)).toEqual([]); // no compression in the load
+    expect(checkpoints.filter((i) => i > masks && i < summaries)).toHaveLength(1);
+    expect(checkpoints.filter((i) => i > summaries)).toHaveLength(1); // and the summaries' own
+  });
+
   it('says when the summaries could not be built', async () => {
     const conn = await connectNode();
     const failing: Connector = {
