@@ -57,19 +57,26 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   // same few indicators again on every filter change.
   const local = listLocal().catch((): LocalDataset[] => []);
   const db = new Coordinator(await connect(), { preaggregate: true });
-  const downloads = Promise.all(
-    manifest.map(async (entry): Promise<DatasetFile> => {
-      const res = await fetch(datasetUrl(entry));
-      if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
-      return { name: entry.name, kind: entry.kind, blob: await res.blob(), replaces: entry.replaces };
-    })
-  );
-  downloads.catch(() => {}); // its failure is the load's, awaited below; not an unhandled one meanwhile
+  const download = (entries: readonly DatasetEntry[]) => {
+    const files = Promise.all(
+      entries.map(async (entry): Promise<DatasetFile> => {
+        const res = await fetch(datasetUrl(entry));
+        if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
+        return { name: entry.name, kind: entry.kind, blob: await res.blob(), replaces: entry.replaces };
+      })
+    );
+    files.catch(() => {}); // its failure is the load's, awaited below; not an unhandled one meanwhile
+    return files;
+  };
+  const observations = manifest.filter((e) => e.kind === 'observations');
+  const catalogue = download(manifest.filter((e) => e.kind !== 'observations'));
+  const rows = download(observations);
   await setUp(db);
-  const files = await downloads;
-  // The summaries (the rollup the page's index reads, the filter bar's choices) are built once the rows
-  // are in (`vigie:load:ready`), and the engine is ready once they are: the server answers until then.
-  await loadDatasets(db, files, { summaries: 'after' });
+  // The catalogue files (a few kilobytes) while the observations still download, then the observations.
+  // Their summaries (the rollup the page's index reads, the filter bar's choices) are built once the
+  // rows are in (`vigie:load:ready`), and the engine is ready once they are: the server answers until then.
+  await loadDatasets(db, await catalogue, { summaries: observations.length ? 'none' : 'after' });
+  if (observations.length) await loadDatasets(db, await rows, { summaries: 'after' });
   // The files imported in this browser, after the published data, in the order they were imported.
   unreplayed.clear();
   for (const d of await local) {

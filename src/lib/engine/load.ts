@@ -74,12 +74,12 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
       });
       await db.compress();
     } else {
-      const after = options.summaries === 'after';
+      const later = options.summaries === 'after' || options.summaries === 'none';
       await db.transaction(() => insertFiles(db, files, registered));
       // Compressed before the summaries are built beside them; with the summaries after, by `after`.
-      if (!after) await db.compress();
+      if (!later) await db.compress();
       await db
-        .transaction(() => rebuildDerived(db, after ? ['catalogue', 'observations'] : undefined))
+        .transaction(() => rebuildDerived(db, later ? stepsOf(files, options.summaries) : undefined))
         .catch(async (err: unknown) => {
           await db.transaction(() =>
             run(
@@ -89,14 +89,14 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
           );
           throw err;
         });
-      if (after)
+      if (options.summaries === 'after')
         void db.after(() => rebuildDerived(db, ['summaries'])).catch(() => {}); // the caller learns of it from `settled()`
-      else await db.compress();
+      else if (!later) await db.compress();
     }
   } finally {
     for (const reg of registered) if (reg) await db.dropFile(reg);
   }
-  mark('ready');
+  if (options.summaries !== 'none') mark('ready'); // the data in; a load with `none` is followed by another
 }
 
 /** How a load builds the tables summarising the observations (the rollups, the filter bar's choices). */
@@ -104,10 +104,21 @@ export interface LoadOptions {
   /**
    * `after`: new files' summaries are built once their rows are in, as a build the coordinator's reads
    * wait for (`Coordinator.after`, `settled()`), as Mosaic builds its pre-aggregates after its load: the
-   * browser, whose server answers meanwhile. By default they are built within the load, which fails
-   * if they cannot be; a new version of a file already loaded always builds them within its load.
+   * browser, whose server answers meanwhile. `none`: not built, nor the rows compressed; a load with
+   * `after` follows (the browser loads the catalogue files while the observations still download). By
+   * default they are built within the load, which fails if they cannot be; a new version of a file
+   * already loaded always builds them within its load.
    */
-  summaries?: 'within' | 'after';
+  summaries?: 'within' | 'after' | 'none';
+}
+
+/**
+ * What new files' rows change before their summaries: the catalogue only if one of them is of it; what
+ * hides observations, by the load that builds their summaries (`none`: a load follows).
+ */
+function stepsOf(files: readonly DatasetFile[], summaries: LoadOptions['summaries']): DerivedStep[0][] {
+  const catalogue = files.some((f) => f.kind !== 'observations');
+  return [...(catalogue ? (['catalogue'] as const) : []), ...(summaries === 'none' ? [] : (['observations'] as const))];
 }
 
 /** Reads each registered file into its table of rows; each file dropped once read (`registered[i]` emptied). */

@@ -264,6 +264,23 @@ describe('summaries built after the rows (the browser)', () => {
     expect(checkpoints.filter((i) => i > summaries)).toHaveLength(1); // and the summaries' own
   });
 
+  it('loads the catalogue while the observations download, then them: the catalogue built once, the same figures', async () => {
+    const conn = await connectNode();
+    const statements: string[] = [];
+    const db = new Coordinator(
+      recording(conn, async (q) => void statements.push(q.sql)),
+      { preaggregate: true }
+    );
+    await loadDatasets(db, [catalogue], { summaries: 'none' });
+    expect(await rollupTables(conn)).toEqual([]); // nothing summarised before the observations
+    await loadDatasets(db, [observations], { summaries: 'after' });
+    await db.settled();
+    expect(statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TABLE indicators')).length).toBe(1);
+    const within = await loaded();
+    expect(await db.series(IDS, europe)).toEqual(await within.db.series(IDS, europe));
+    expect(await db.query(seriesQueryDirect(IDS, europe))).toEqual(await within.db.query(seriesQueryDirect(IDS, europe)));
+  });
+
   it('says when the summaries could not be built', async () => {
     const conn = await connectNode();
     const failing: Connector = {
