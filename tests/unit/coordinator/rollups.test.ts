@@ -245,12 +245,8 @@ describe('summaries built after the rows (the browser)', () => {
   });
 
   it('answers before its rows are compressed, and compresses them before the summaries are built', async () => {
-    const conn = await connectNode();
-    const statements: string[] = [];
-    const db = new Coordinator(
-      recording(conn, async (q) => void statements.push(q.sql)),
-      { preaggregate: true }
-    );
+    const { asked: statements, ...rec } = recording(await connectNode());
+    const db = new Coordinator(rec, { preaggregate: true });
     await loadDatasets(db, [catalogue, observations], { summaries: 'after' });
     await db.settled();
     const at = (start: string) => statements.findIndex((sql) => sql.startsWith(start));
@@ -266,16 +262,13 @@ describe('summaries built after the rows (the browser)', () => {
 
   it('loads the catalogue while the observations download, then them: the catalogue built once, the same figures', async () => {
     const conn = await connectNode();
-    const statements: string[] = [];
-    const db = new Coordinator(
-      recording(conn, async (q) => void statements.push(q.sql)),
-      { preaggregate: true }
-    );
+    const rec = recording(conn);
+    const db = new Coordinator(rec, { preaggregate: true });
     await loadDatasets(db, [catalogue], { summaries: 'none' });
     expect(await rollupTables(conn)).toEqual([]); // nothing summarised before the observations
     await loadDatasets(db, [observations], { summaries: 'after' });
     await db.settled();
-    expect(statements.filter((sql) => sql.startsWith('CREATE OR REPLACE TABLE indicators')).length).toBe(1);
+    expect(creates(rec.asked, 'indicators')).toHaveLength(1);
     const within = await loaded();
     expect(await db.series(IDS, europe)).toEqual(await within.db.series(IDS, europe));
     expect(await db.query(seriesQueryDirect(IDS, europe))).toEqual(await within.db.query(seriesQueryDirect(IDS, europe)));
