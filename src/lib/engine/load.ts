@@ -74,12 +74,13 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
       });
       await db.compress();
     } else {
-      const later = options.summaries === 'after' || options.summaries === 'none';
+      const summaries = options.summaries ?? 'within';
+      const within = summaries === 'within';
       await db.transaction(() => insertFiles(db, files, registered));
       // Compressed before the summaries are built beside them; with the summaries after, by `after`.
-      if (!later) await db.compress();
+      if (within) await db.compress();
       await db
-        .transaction(() => rebuildDerived(db, later ? stepsOf(files, options.summaries) : undefined))
+        .transaction(() => rebuildDerived(db, within ? undefined : stepsOf(files, summaries)))
         .catch(async (err: unknown) => {
           await db.transaction(() =>
             run(
@@ -89,9 +90,9 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
           );
           throw err;
         });
-      if (options.summaries === 'after')
+      if (summaries === 'after')
         void db.after(() => rebuildDerived(db, ['summaries'])).catch(() => {}); // the caller learns of it from `settled()`
-      else if (!later) await db.compress();
+      else if (within) await db.compress();
     }
   } finally {
     for (const reg of registered) if (reg) await db.dropFile(reg);
@@ -116,9 +117,10 @@ export interface LoadOptions {
  * What new files' rows change before their summaries: the catalogue only if one of them is of it; what
  * hides observations, by the load that builds their summaries (`none`: a load follows).
  */
-function stepsOf(files: readonly DatasetFile[], summaries: LoadOptions['summaries']): DerivedStep[0][] {
-  const catalogue = files.some((f) => f.kind !== 'observations');
-  return [...(catalogue ? (['catalogue'] as const) : []), ...(summaries === 'none' ? [] : (['observations'] as const))];
+function stepsOf(files: readonly DatasetFile[], summaries: 'after' | 'none'): DerivedStep[0][] {
+  const steps: DerivedStep[0][] = files.some((f) => f.kind !== 'observations') ? ['catalogue'] : [];
+  if (summaries === 'after') steps.push('observations');
+  return steps;
 }
 
 /** Reads each registered file into its table of rows; each file dropped once read (`registered[i]` emptied). */
