@@ -69,14 +69,14 @@ export async function loadDatasets(db: Coordinator, files: readonly DatasetFile[
     mark('registered');
     if (files.some((f) => loaded.has(f.name))) {
       await db.transaction(async () => {
-        await insertFiles(db, files, registered);
+        await insertFiles(db, files, registered, loaded);
         await rebuildDerived(db);
       });
       await db.compress();
     } else {
       const summaries = options.summaries ?? 'within';
       const within = summaries === 'within';
-      await db.transaction(() => insertFiles(db, files, registered));
+      await db.transaction(() => insertFiles(db, files, registered, loaded));
       // Compressed before the summaries are built beside them; with the summaries after, by `after`.
       if (within) await db.compress();
       await db
@@ -123,14 +123,25 @@ function stepsOf(files: readonly DatasetFile[], summaries: 'after' | 'none'): De
   return steps;
 }
 
-/** Reads each registered file into its table of rows; each file dropped once read (`registered[i]` emptied). */
-async function insertFiles(db: Coordinator, files: readonly DatasetFile[], registered: string[]): Promise<void> {
+/**
+ * Reads each registered file into its table of rows, in place of the rows of a file of that name the
+ * engine had `loaded`; each file dropped once read (`registered[i]` emptied).
+ */
+async function insertFiles(
+  db: Coordinator,
+  files: readonly DatasetFile[],
+  registered: string[],
+  loaded: ReadonlySet<string>
+): Promise<void> {
+  const held = new Set(loaded); // a name twice in one load: the second copy replaces the first
   for (const [i, file] of files.entries()) {
     const reg = registered[i]!;
-    await insertFile(db, file, reg).catch((err: unknown) => {
+    const before = held.has(file.name);
+    held.add(file.name);
+    await insertFile(db, file, reg, before).catch((err: unknown) => {
       throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(reg, file.name));
     });
-    await run(db, datasetMetaQueries(file.name, file.replaces ?? false));
+    await run(db, datasetMetaQueries(file.name, file.replaces ?? false, before));
     // Read: its copy in the engine (the whole text, in Node) goes before the rebuild needs the memory.
     await db.dropFile(reg);
     registered[i] = '';
@@ -138,14 +149,15 @@ async function insertFiles(db: Coordinator, files: readonly DatasetFile[], regis
   mark('inserted');
 }
 
-async function insertFile(db: Connector, file: DatasetFile, reg: string): Promise<void> {
+async function insertFile(db: Connector, file: DatasetFile, reg: string, loadedBefore: boolean): Promise<void> {
   const header = await db.query<{ column_name: string }>(csvColumnsQuery(reg));
   await run(
     db,
     insertRowsQueries(
       file,
       reg,
-      header.map((h) => h.column_name)
+      header.map((h) => h.column_name),
+      loadedBefore
     )
   );
 }

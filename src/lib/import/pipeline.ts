@@ -37,7 +37,7 @@ export async function commitImport(
     for (const q of acceptedQueries(dataset, defaultSource, mode)) await engine.query(q);
     await engine.query(datasetIdQuery(dataset));
     const [{ Count: added } = { Count: 0 }] = await engine.query<{ Count: number }>(commitRowsQuery());
-    for (const q of datasetMetaQueries(dataset, mode === 'replace')) await engine.query(q);
+    for (const q of datasetMetaQueries(dataset, mode === 'replace', again)) await engine.query(q);
     // Its indicators described again, or taken out with its earlier copy: the catalogue is rebuilt too.
     await rebuildSummaries(engine, again || newIndicators.length > 0);
     return added;

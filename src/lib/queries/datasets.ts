@@ -3,7 +3,7 @@ import { ident, literal } from './sql';
 import { importMacros } from './import-macros';
 import { maskTables, observationViewQueries, typedObservations } from './observation-rows';
 import { rollupQueries } from './observations';
-import { periodMacros } from './period';
+import { periodMacros, withPeriodOf } from './period';
 
 /** What a CSV file holds, by the data contract of docs/data-format.md. */
 export type DatasetKind = 'indicators' | 'observations' | 'agreements' | 'annotations';
@@ -131,10 +131,13 @@ export function loadedDatasetsQuery(): SqlQuery {
   return { sql: 'SELECT dataset FROM dataset_meta' };
 }
 
-/** Records a dataset's load order and mode; later "replace" datasets mask earlier rows. */
-export function datasetMetaQueries(name: string, replaces: boolean): SqlQuery[] {
+/**
+ * Records a dataset's load order and mode; later "replace" datasets mask earlier rows. `loadedBefore`:
+ * the engine holds an earlier load of that name, whose record goes first.
+ */
+export function datasetMetaQueries(name: string, replaces: boolean, loadedBefore: boolean): SqlQuery[] {
   return [
-    { sql: 'DELETE FROM dataset_meta WHERE dataset = ?', params: [name] },
+    ...(loadedBefore ? [{ sql: 'DELETE FROM dataset_meta WHERE dataset = ?', params: [name] }] : []),
     { sql: 'INSERT INTO dataset_meta SELECT ?, coalesce(max(seq), 0) + 1, ? FROM dataset_meta', params: [name, replaces] }
   ];
 }
@@ -162,9 +165,16 @@ export function csvColumnsQuery(registered: string): SqlQuery {
 /**
  * Replaces a dataset's rows by the rows of its registered file, whose header is `header`
  * (`csvColumnsQuery`): the contract's columns whatever their case or surrounding spaces, absent ones NULL;
- * observations typed on the way in (`OBSERVATION_ROWS`).
+ * observations typed on the way in (`OBSERVATION_ROWS`). The earlier rows are deleted only when the
+ * engine loaded that name before (`loadedBefore`): a statement planned for nothing costs tens of
+ * milliseconds while the engine's code is still cold.
  */
-export function insertRowsQueries(file: DatasetFile, registered: string, header: readonly string[]): SqlQuery[] {
+export function insertRowsQueries(
+  file: DatasetFile,
+  registered: string,
+  header: readonly string[],
+  loadedBefore: boolean
+): SqlQuery[] {
   const byLower = new Map(header.map((h) => [h.trim().toLowerCase(), h] as const));
   const cells = CONTRACT[file.kind]
     .map((c) => `${byLower.has(c) ? `NULLIF(vigie_trim(${ident(byLower.get(c)!)}), '')` : 'NULL'} AS ${ident(c)}`)
@@ -174,13 +184,13 @@ export function insertRowsQueries(file: DatasetFile, registered: string, header:
     const read = `SELECT (SELECT dataset_id FROM dataset_ids WHERE dataset = ?) AS dataset_id, ${rows}`;
     return [
       datasetIdQuery(file.name),
-      deleteObservationsQuery(file.name),
+      ...(loadedBefore ? [deleteObservationsQuery(file.name)] : []),
       { sql: `INSERT INTO observation_cells ${typedObservations(read)}`, params: [file.name] }
     ];
   }
   const table = ROWS_TABLE[file.kind];
   return [
-    { sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] },
+    ...(loadedBefore ? [{ sql: `DELETE FROM ${table} WHERE dataset = ?`, params: [file.name] }] : []),
     { sql: `INSERT INTO ${table} SELECT ? AS dataset, ${rows}`, params: [file.name] }
   ];
 }
@@ -241,25 +251,24 @@ SELECT indicator_id, axis, name_fr, coalesce(name_en, name_fr) AS name_en,
   -- indicator an import describes joins its axis after the others, never ahead of its headline.
   CAST(row_number() OVER (ORDER BY dataset <> 'indicators.csv', m.seq NULLS LAST, dataset, line) AS INTEGER) AS catalogue_order,
   -- Once here: the period macros cost tens of milliseconds to plan, too much for every page.
-  strftime(vigie_period_start(target_period), '%Y-%m-%d') AS target_start,
-  strftime(vigie_period_end(target_period), '%Y-%m-%d') AS target_end
-FROM raw_indicators LEFT JOIN dataset_meta m USING (dataset) WHERE indicator_id IS NOT NULL`
+  strftime(target_period_start, '%Y-%m-%d') AS target_start,
+  strftime(target_period_end, '%Y-%m-%d') AS target_end
+FROM ${withPeriodOf('raw_indicators', 'target_period')} LEFT JOIN dataset_meta m USING (dataset) WHERE indicator_id IS NOT NULL`
     },
     {
       sql: `CREATE OR REPLACE TABLE agreements AS
 SELECT partner, upper(partner_country) AS partner_country, type, scope, signed,
-  vigie_granularity(signed) AS signed_granularity,
-  vigie_period_start(signed) AS signed_start, vigie_period_end(signed) AS signed_end,
+  signed_granularity, signed_start, signed_end,
   lower(coalesce(cites_2005_convention, '')) IN ('true', 'oui', 'yes', '1') AS cites_2005_convention,
   lower(coalesce(in_force, 'true')) IN ('true', 'oui', 'yes', '1') AS in_force,
   source, dataset, line
-FROM raw_agreements WHERE partner IS NOT NULL`
+FROM ${withPeriodOf('raw_agreements', 'signed')} WHERE partner IS NOT NULL`
     },
     {
       sql: `CREATE OR REPLACE TABLE annotations AS
-SELECT vigie_period_start(date) AS starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
+SELECT starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
   coalesce(short_fr, label_fr) AS short_fr, coalesce(short_en, short_fr, label_en, label_fr) AS short_en, source
-FROM raw_annotations WHERE vigie_period_start(date) IS NOT NULL`
+FROM (SELECT *, vigie_start_of(date, vigie_granularity(date)) AS starts FROM raw_annotations) WHERE starts IS NOT NULL`
     }
   ];
 }
@@ -300,23 +309,23 @@ export function datasetSummaryQuery(): SqlQuery {
   return {
     sql: `SELECT * FROM (
 SELECT dataset, 'observations' AS kind, count(*) AS rows,
-  strftime(min(vigie_period_start(period)), '%Y-%m-%d') AS first, strftime(max(vigie_period_end(period)), '%Y-%m-%d') AS last,
+  strftime(min(period_start), '%Y-%m-%d') AS first, strftime(max(period_end), '%Y-%m-%d') AS last,
   count(DISTINCT indicator_id) AS indicators, string_agg(DISTINCT source, ' · ') AS sources,
   count(*) FILTER (WHERE source = 'sample') AS sample_rows
-FROM observation_rows GROUP BY dataset
+FROM ${withPeriodOf('observation_rows', 'period')} GROUP BY dataset
 UNION ALL
-SELECT dataset, 'agreements', count(*), strftime(min(vigie_period_start(signed)), '%Y-%m-%d'),
-  strftime(max(vigie_period_end(signed)), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '),
+SELECT dataset, 'agreements', count(*), strftime(min(signed_start), '%Y-%m-%d'),
+  strftime(max(signed_end), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '),
   count(*) FILTER (WHERE source = 'sample')
-FROM raw_agreements GROUP BY dataset
+FROM ${withPeriodOf('raw_agreements', 'signed')} GROUP BY dataset
 UNION ALL
 SELECT dataset, 'indicators', count(*), NULL, NULL, count(DISTINCT indicator_id),
   string_agg(DISTINCT source, ' · ') FILTER (WHERE source <> 'sample'), count(*) FILTER (WHERE source = 'sample')
 FROM raw_indicators GROUP BY dataset
 UNION ALL
-SELECT dataset, 'annotations', count(*), strftime(min(vigie_period_start(date)), '%Y-%m-%d'),
-  strftime(max(vigie_period_end(date)), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '), 0
-FROM raw_annotations GROUP BY dataset
+SELECT dataset, 'annotations', count(*), strftime(min(date_start), '%Y-%m-%d'),
+  strftime(max(date_end), '%Y-%m-%d'), NULL, string_agg(DISTINCT source, ' · '), 0
+FROM ${withPeriodOf('raw_annotations', 'date')} GROUP BY dataset
 ) ORDER BY kind = 'observations', dataset`
   };
 }

@@ -3,6 +3,7 @@ import type { Dialect } from '$lib/import/detect';
 import type { ColumnMapping, Field } from '$lib/import/mapping';
 import { CSV_BUFFER } from './datasets';
 import { ident, literal, tableOfValues } from './sql';
+import { withPeriodOf } from './period';
 
 /** The columns of a file are read as `c0, c1, …`: the file's header text never enters SQL. */
 const col = (i: number) => ident(`c${i}`);
@@ -116,9 +117,8 @@ export function indicatorMapQueries(map: Record<string, string | null>): SqlQuer
 export function periodsQuery(fiscal: 0 | 1 | 2): SqlQuery {
   return {
     sql: `CREATE OR REPLACE TEMP TABLE import_periods AS
-SELECT period, canonical, vigie_granularity(canonical) AS granularity, vigie_period_start(canonical) AS period_start,
-  vigie_period_end(canonical) AS period_end
-FROM (SELECT period, vigie_fiscal(period, ?) AS canonical FROM (SELECT DISTINCT period FROM import_rows WHERE period IS NOT NULL))`,
+SELECT period, canonical, canonical_granularity AS granularity, canonical_start AS period_start, canonical_end AS period_end
+FROM ${withPeriodOf('(SELECT period, vigie_fiscal(period, ?) AS canonical FROM (SELECT DISTINCT period FROM import_rows WHERE period IS NOT NULL))', 'canonical')}`,
     params: [fiscal]
   };
 }
@@ -177,7 +177,7 @@ export function previewQuery(indicatorId: string, mode: 'append' | 'replace'): S
   SELECT 'current' AS part, o.period, o.period_start, o.period_end, o.granularity, o.value
   FROM observations o WHERE o.indicator_id = ? AND NOT o.is_sample ${hidden}
   UNION ALL
-  SELECT 'new', c.period, c.period_start, vigie_period_end(c.period), c.granularity, c.value
+  SELECT 'new', c.period, c.period_start, c.period_end, c.granularity, c.value
   FROM import_checked c WHERE c.problem IS NULL AND c.indicator_id = ?
 )
 SELECT part, ? AS indicator_id, period, strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end",

@@ -39,18 +39,29 @@ END`
   WHEN 'day' THEN TRY_CAST(p AS DATE)
   WHEN 'interval' THEN make_date(TRY_CAST(substr(p, 6, 4) AS INTEGER), 12, 31)
 END`
-  },
-  { sql: `CREATE OR REPLACE MACRO vigie_period_start(p) AS vigie_start_of(p, vigie_granularity(p))` },
-  { sql: `CREATE OR REPLACE MACRO vigie_period_end(p) AS vigie_end_of(p, vigie_granularity(p), vigie_period_start(p))` }
+  }
 ];
+
+/**
+ * `rows` (a table, or a subquery in parentheses) with the period text of its `column` read once: its
+ * granularity, first and last day as the columns `<column>_granularity`, `<column>_start` and
+ * `<column>_end`. Each macro is expanded once: a macro for the end alone would expand
+ * `vigie_granularity` three times, and each expansion takes tens of milliseconds to plan while the
+ * engine's code is cold (the browser's first load). `rows` and `column` are the app's own names, never
+ * a file's.
+ */
+export function withPeriodOf(rows: string, column: string): string {
+  const c = column;
+  return `(SELECT s.*, vigie_end_of(${c}, ${c}_granularity, ${c}_start) AS ${c}_end
+  FROM (SELECT g.*, vigie_start_of(${c}, ${c}_granularity) AS ${c}_start
+    FROM (SELECT r.*, vigie_granularity(${c}) AS ${c}_granularity FROM ${rows} r) g) s)`;
+}
 
 /** Normalises one period text; used by tests and by the import preview. */
 export function normalisePeriodQuery(period: string): SqlQuery {
   return {
-    sql: `SELECT vigie_granularity(p) AS granularity,
-  strftime(vigie_period_start(p), '%Y-%m-%d') AS start,
-  strftime(vigie_period_end(p), '%Y-%m-%d') AS "end"
-FROM (SELECT trim(?::VARCHAR) AS p)`,
+    sql: `SELECT p_granularity AS granularity, strftime(p_start, '%Y-%m-%d') AS start, strftime(p_end, '%Y-%m-%d') AS "end"
+FROM ${withPeriodOf('(SELECT trim(?::VARCHAR) AS p)', 'p')}`,
     params: [period]
   };
 }

@@ -76,6 +76,39 @@ describe('loading', () => {
     expect(rows.map((r) => [r.period, r.value])).toEqual([['2019', 4]]);
   });
 
+  it('deletes nothing on a first load; a file loaded again replaces its rows, and so does a second copy in one load', async () => {
+    const engine = await connectNode();
+    const asked: string[] = [];
+    const db = new Coordinator({ ...engine, query: (q) => (asked.push(q.sql), engine.query(q)) });
+    const file = (text: string) => ({ name: 'observations/tours.csv', kind: 'observations', text }) as const;
+    const tours = async () => (await db.query<SeriesPoint>(seriesQuery(['tours'], NO_FILTERS))).map((r) => [r.period, r.value]);
+    const rowsOf = async () => (await db.query<DatasetSummary>(datasetSummaryQuery())).map((d) => [d.dataset, d.rows]);
+
+    await loadDatasets(db, [CATALOGUE, file('indicator_id,period,value\ntours,2019,4\n')]);
+    expect(asked.filter((sql) => sql.startsWith('DELETE'))).toEqual([]);
+    expect(await tours()).toEqual([['2019', 4]]);
+
+    await loadDatasets(db, [file('indicator_id,period,value\ntours,2019,9\ntours,2020,11\n')]);
+    expect(await tours()).toEqual([
+      ['2019', 9],
+      ['2020', 11]
+    ]);
+    await loadDatasets(db, [
+      { ...file('indicator_id,period,value\ntours,2021,1\n'), name: 'observations/new.csv' },
+      { ...file('indicator_id,period,value\ntours,2022,2\n'), name: 'observations/new.csv' }
+    ]);
+    expect(await tours()).toEqual([
+      ['2019', 9],
+      ['2020', 11],
+      ['2022', 2]
+    ]);
+    expect(await rowsOf()).toEqual([
+      ['indicators.csv', 4],
+      ['observations/new.csv', 1],
+      ['observations/tours.csv', 2]
+    ]);
+  });
+
   it('reads cells padded with spaces or no-break spaces as their text, and blank cells as empty', async () => {
     const text =
       'indicator_id,period,value,region,discipline\n' +
