@@ -139,7 +139,7 @@ async function insertFiles(
     const before = held.has(file.name);
     held.add(file.name);
     await insertFile(db, file, reg, before).catch((err: unknown) => {
-      throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replace(reg, file.name));
+      throw new Error(`${file.name}: ${err instanceof Error ? err.message : String(err)}`.replaceAll(reg, file.name));
     });
     await run(db, datasetMetaQueries(file.name, file.replaces ?? false, before));
     // Read: its copy in the engine (the whole text, in Node) goes before the rebuild needs the memory.
