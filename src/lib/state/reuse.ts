@@ -1,4 +1,7 @@
-const plain = (v: object) => [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const plain = (v: object) => {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
 
 /**
  * `next`, with every part that equals the same part of `prev` replaced by `prev`'s own object.
@@ -14,25 +17,33 @@ export function reuse<T>(prev: T, next: T): T {
     return Object.is(prev, next) ? prev : next;
   }
   if (Array.isArray(prev) !== Array.isArray(next)) return next;
+  // Nothing is allocated while the parts are the same: a filter change often leaves most of them so.
   if (Array.isArray(prev) && Array.isArray(next)) {
-    let same = prev.length === next.length;
-    const out = next.map((item, i) => {
-      const kept = i < prev.length ? reuse(prev[i], item) : item;
-      if (kept !== prev[i]) same = false;
-      return kept;
-    });
-    return (same ? prev : out) as T;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < next.length; i++) {
+      const kept = i < prev.length ? reuse(prev[i], next[i]) : next[i];
+      if (out) out.push(kept);
+      else if (i >= prev.length || kept !== prev[i]) out = [...prev.slice(0, i), kept];
+    }
+    if (out) return out as T;
+    return (prev.length === next.length ? prev : prev.slice(0, next.length)) as T;
   }
   if (!plain(prev) || !plain(next)) return next; // a Date or a Map is compared by identity only
   const a = prev as Record<string, unknown>;
   const b = next as Record<string, unknown>;
   const keys = Object.keys(b);
-  let same = keys.length === Object.keys(a).length;
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
+  let out: Record<string, unknown> | null = null;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j]!;
     const kept = k in a ? reuse(a[k], b[k]) : b[k];
-    if (kept !== a[k]) same = false;
-    out[k] = kept;
+    if (out) out[k] = kept;
+    else if (!(k in a) || kept !== a[k]) {
+      out = {};
+      for (const before of keys.slice(0, j)) out[before] = a[before];
+      out[k] = kept;
+    }
   }
-  return (same ? prev : out) as T;
+  if (out) return out as T;
+  if (keys.length === Object.keys(a).length) return prev;
+  return Object.fromEntries(keys.map((k) => [k, a[k]])) as T; // fewer keys, the same values
 }

@@ -85,7 +85,8 @@ function combine(
 }
 
 /** Points sorted by start, the longest first at a same start; then those overlapping a kept one dropped. */
-function withoutOverlaps(points: readonly SeriesPoint[]): SeriesPoint[] {
+function withoutOverlaps(points: readonly SeriesPoint[]): readonly SeriesPoint[] {
+  if (points.length < 2) return points; // most periods: nothing to sort, nothing to copy
   const sorted = [...points].sort((a, b) =>
     a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : a.end < b.end ? 1 : 0
   );

@@ -58,12 +58,14 @@ function kept<V>(map: Map<string, V>, key: string, compute: () => V): V {
   return value;
 }
 
-// Frozen: one period object is handed to every caller.
-const periods = new Map<string, Readonly<PeriodLike>>();
+// Frozen: one period object is handed to every caller. By kind, then day: no key is built per call.
+const periods = new Map<PeriodKind, Map<string, Readonly<PeriodLike>>>();
 
 /** The period of a kind that holds a day: `periodOf('fiscal_year', '2026-01-15')` is 2025-2026. */
 export function periodOf(kind: PeriodKind, day: string): PeriodLike {
-  return kept(periods, `${kind}${day}`, () => Object.freeze(computePeriod(kind, day)));
+  let byDay = periods.get(kind);
+  if (!byDay) periods.set(kind, (byDay = new Map()));
+  return kept(byDay, day, () => Object.freeze(computePeriod(kind, day)));
 }
 
 function computePeriod(kind: PeriodKind, day: string): PeriodLike {
@@ -91,11 +93,13 @@ function computePeriod(kind: PeriodKind, day: string): PeriodLike {
   }
 }
 
-const shifted = new Map<string, string>();
+const shifted = new Map<number, Map<string, string>>();
 
 /** A day moved by whole months (the day of the month kept, or the month's last when it has fewer). */
 export function shiftMonths(day: string, months: number): string {
-  return kept(shifted, `${day}${months}`, () => computeShift(day, months));
+  let byDay = shifted.get(months);
+  if (!byDay) shifted.set(months, (byDay = new Map()));
+  return kept(byDay, day, () => computeShift(day, months));
 }
 
 function computeShift(day: string, months: number): string {
