@@ -1,4 +1,5 @@
 import type { SqlQuery } from '$lib/db/types';
+import { withPeriodOf } from './period';
 
 // The observations as the engine holds them: their rows once, typed as read, and the view every query
 // reads, which hides what real data or a "replace" file hides (see datasets.ts for the load's steps).
@@ -100,9 +101,8 @@ GROUP BY 4`
     },
     {
       sql: `CREATE OR REPLACE TABLE observation_periods AS
-WITH grained AS (SELECT period, vigie_granularity(period) AS granularity FROM (SELECT DISTINCT period FROM observations_all)),
-started AS (SELECT g.*, vigie_start_of(period, granularity) AS period_start FROM grained g)
-SELECT s.*, vigie_end_of(period, granularity, period_start) AS period_end FROM started s`
+SELECT period, period_granularity AS granularity, period_start, period_end
+FROM ${withPeriodOf('(SELECT DISTINCT period FROM observations_all)', 'period')}`
     },
     {
       sql: `CREATE OR REPLACE TABLE observation_real AS
