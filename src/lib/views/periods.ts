@@ -45,27 +45,28 @@ export function monthsOf(granularity: string): number {
 }
 
 /**
- * `compute()`, kept in `map` under `key` once worked out: a page asks for the same few hundred periods
- * and days on every filter change (each point's period, the one before it), and building one parses
- * and formats dates. The map is emptied when full, so that it stays small.
+ * `compute()`, kept in `maps` under `group` then `day` once worked out: a page asks for the same few
+ * hundred periods and days on every filter change (each point's period, the one before it), and
+ * building one parses and formats dates. Two levels, so that no key is built per call (a filter change
+ * makes thousands). A group's map is emptied when full, so that it stays small.
  */
-function kept<V>(map: Map<string, V>, key: string, compute: () => V): V {
-  let value = map.get(key);
+function kept<G, V>(maps: Map<G, Map<string, V>>, group: G, day: string, compute: () => V): V {
+  let map = maps.get(group);
+  if (!map) maps.set(group, (map = new Map()));
+  let value = map.get(day);
   if (value === undefined) {
     if (map.size >= 4096) map.clear();
-    map.set(key, (value = compute()));
+    map.set(day, (value = compute()));
   }
   return value;
 }
 
-// Frozen: one period object is handed to every caller. By kind, then day: no key is built per call.
+// Frozen: one period object is handed to every caller.
 const periods = new Map<PeriodKind, Map<string, Readonly<PeriodLike>>>();
 
 /** The period of a kind that holds a day: `periodOf('fiscal_year', '2026-01-15')` is 2025-2026. */
 export function periodOf(kind: PeriodKind, day: string): PeriodLike {
-  let byDay = periods.get(kind);
-  if (!byDay) periods.set(kind, (byDay = new Map()));
-  return kept(byDay, day, () => Object.freeze(computePeriod(kind, day)));
+  return kept(periods, kind, day, () => Object.freeze(computePeriod(kind, day)));
 }
 
 function computePeriod(kind: PeriodKind, day: string): PeriodLike {
@@ -97,9 +98,7 @@ const shifted = new Map<number, Map<string, string>>();
 
 /** A day moved by whole months (the day of the month kept, or the month's last when it has fewer). */
 export function shiftMonths(day: string, months: number): string {
-  let byDay = shifted.get(months);
-  if (!byDay) shifted.set(months, (byDay = new Map()));
-  return kept(byDay, day, () => computeShift(day, months));
+  return kept(shifted, months, day, () => computeShift(day, months));
 }
 
 function computeShift(day: string, months: number): string {
