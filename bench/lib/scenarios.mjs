@@ -195,11 +195,26 @@ export function applyStep(page, step) {
       new Promise((resolve, reject) => {
         const select = document.querySelectorAll('.filters select')[index];
         const timer = setTimeout(() => reject(new Error('no repaint within 60 s')), 60_000);
+        // Panels out of view catch up once the browser is idle (src/lib/state/offscreen.svelte.ts),
+        // marked aria-busy until then: `settled` is when none is left behind.
+        const behind = () => document.querySelector('main [data-axis][aria-busy="true"]');
+        const settle = (done) => {
+          if (!behind()) return done();
+          const watch = new MutationObserver(() => {
+            if (behind()) return;
+            watch.disconnect();
+            done();
+          });
+          watch.observe(document.querySelector('main'), { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
+        };
         const shown = () => {
           clearTimeout(timer);
           document.body.getBoundingClientRect(); // style and layout of the new charts
           const updated = performance.now() - started;
-          requestAnimationFrame(() => resolve({ updated, frame: performance.now() - started }));
+          requestAnimationFrame(() => {
+            const frame = performance.now() - started;
+            settle(() => resolve({ updated, frame, settled: performance.now() - started }));
+          });
         };
         addEventListener('vigie:view-shown', shown, { once: true });
         const started = performance.now();

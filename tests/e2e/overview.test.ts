@@ -81,6 +81,65 @@ describe("Vue d'ensemble", () => {
     expect(foreign).toEqual([]);
   });
 
+  it('redraws the panels in view first, then those out of view, busy until they have, with the figures the server draws', async () => {
+    const { page, errors, foreign } = await newPage();
+    await visit(page, '/');
+    await page.locator('[data-engine="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await settled(page);
+    // For each panel: when its figures first changed after the choice, and whether it was busy before.
+    await page.evaluate(() => {
+      const seen: Record<string, { changed?: number; busy?: number; inView: boolean }> = {};
+      (window as unknown as { __panels: typeof seen }).__panels = seen;
+      for (const panel of document.querySelectorAll<HTMLElement>('main article[data-axis]')) {
+        const axis = panel.dataset.axis!;
+        const box = panel.getBoundingClientRect();
+        seen[axis] = { inView: box.top < innerHeight && box.bottom > 0 };
+        new MutationObserver((changes) => {
+          const now = performance.now();
+          for (const c of changes) {
+            if (c.type === 'attributes' && c.target === panel && panel.getAttribute('aria-busy') === 'true')
+              seen[axis]!.busy ??= now;
+            if (c.type !== 'attributes') seen[axis]!.changed ??= now;
+          }
+        }).observe(panel, {
+          attributes: true,
+          attributeFilter: ['aria-busy'],
+          childList: true,
+          characterData: true,
+          subtree: true
+        });
+      }
+    });
+    await page.getByLabel('Région', { exact: true }).selectOption('Europe');
+    await page.waitForURL((url) => url.searchParams.get('region') === 'Europe');
+    await settled(page);
+    const seen = await page.evaluate(
+      () => (window as unknown as { __panels: Record<string, { changed?: number; busy?: number; inView: boolean }> }).__panels
+    );
+    const inView = Object.values(seen).filter((p) => p.inView && p.changed !== undefined);
+    const outOfView = Object.values(seen).filter((p) => !p.inView && p.changed !== undefined);
+    expect(inView.length).toBeGreaterThan(0);
+    expect(outOfView.length).toBeGreaterThan(0);
+    for (const p of inView) expect(p.busy).toBeUndefined(); // in view: redrawn at once, never left behind
+    for (const p of outOfView) {
+      expect(p.busy).toBeDefined(); // out of view: marked busy until it caught up…
+      expect(p.changed!).toBeGreaterThanOrEqual(Math.max(...inView.map((v) => v.changed!))); // …after those in view
+    }
+
+    // Every panel, whenever it was redrawn, shows what the server draws for the same choice.
+    const figures = (p: typeof page) =>
+      p
+        .locator('main article[data-axis]')
+        .evaluateAll((panels) => panels.map((e) => e.querySelector('.value')?.textContent ?? ''));
+    const live = await figures(page);
+    const { page: served } = await newPage();
+    await visit(served, '/?region=Europe');
+    expect(live).toEqual(await figures(served));
+    expect(live.some((f) => /\d/.test(f))).toBe(true);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
   it('a panel the years leave empty says so, and draws its chart again with the right figure when they no longer do', async () => {
     const { page, errors } = await newPage();
     await visit(page, '/');
