@@ -130,7 +130,7 @@ export function report(results) {
       const runs = e.firstClick.runs;
       const { repaint, lost } = (s.firstClick = firstClicks(runs));
       row(
-        `First click: a region chosen between first paint and the engine ready, 0.5 s after the pointer reached its menu (${runs.length} cold loads, the first before hydration) → every chart repainted`,
+        `First click: a region chosen between first paint and the engine ready, 0.5 s after the pointer reached its menu (${runs.length} cold loads, the first before hydration) → every chart in view repainted`,
         label,
         ms(repaint.median),
         ms(repaint.p95),
