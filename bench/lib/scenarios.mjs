@@ -200,9 +200,11 @@ export function applyStep(page, step) {
         const behind = () => document.querySelector('main [data-axis][aria-busy="true"]');
         const settle = (done) => {
           if (!behind()) return done();
+          const stuck = setTimeout(() => reject(new Error('a panel out of view was not redrawn within 10 s')), 10_000);
           const watch = new MutationObserver(() => {
             if (behind()) return;
             watch.disconnect();
+            clearTimeout(stuck);
             done();
           });
           watch.observe(document.querySelector('main'), { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
