@@ -266,9 +266,9 @@ FROM ${withPeriodOf('raw_agreements', 'signed')} WHERE partner IS NOT NULL`
     },
     {
       sql: `CREATE OR REPLACE TABLE annotations AS
-SELECT starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
+SELECT date_start AS starts, date, label_fr, coalesce(label_en, label_fr) AS label_en,
   coalesce(short_fr, label_fr) AS short_fr, coalesce(short_en, short_fr, label_en, label_fr) AS short_en, source
-FROM (SELECT *, vigie_start_of(date, vigie_granularity(date)) AS starts FROM raw_annotations) WHERE starts IS NOT NULL`
+FROM ${withPeriodOf('raw_annotations', 'date')} WHERE date_start IS NOT NULL`
     }
   ];
 }

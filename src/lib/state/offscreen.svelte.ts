@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 
 /** How long an element out of view may show its previous figures after a change, at most. */
-export const OUT_OF_VIEW_MS = 300;
+const OUT_OF_VIEW_MS = 300;
 
 /**
  * What an element that may be out of view draws. Near the viewport (within `margin`), the latest
