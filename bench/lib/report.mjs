@@ -343,7 +343,7 @@ export function report(results) {
       wasmGzip: b.wasmGzip
     };
     row(
-      'JS for the first page (until hydrated), gzip',
+      'JS for the first page (what its hydration needs), gzip',
       '',
       kb(b.firstJsGzip),
       '',
@@ -353,7 +353,7 @@ export function report(results) {
       status(b.firstJsGzip <= 200_000)
     );
     row(
-      'JS loaded after hydration (DuckDB library and worker), gzip',
+      'JS the page loads besides (DuckDB library and worker), gzip',
       '',
       kb(b.laterJsGzip),
       '',

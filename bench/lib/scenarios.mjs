@@ -78,15 +78,28 @@ async function bareDuckdb(browser, url) {
 /** The JS, CSS and wasm a cold load of `/` fetches, split at hydration; sizes as the build precompressed them. */
 export async function firstPageBytes(browser, url, clientDir) {
   const { context, page } = await freshPage(browser, url);
-  await page.goto('/', { waitUntil: 'load' });
+  const response = await page.goto('/', { waitUntil: 'load' });
   await engineMetrics(page);
-  const bytes = await bytesOf(page, clientDir);
+  const bytes = await bytesOf(page, clientDir, hydrationScripts(response));
   await context.close();
   return bytes;
 }
 
-/** What a page whose engine is ready has fetched: JS and CSS until hydration, JS after, and the wasm. */
-async function bytesOf(page, clientDir) {
+/**
+ * The scripts a page needs to hydrate, as SvelteKit names them in its response's `Link` header
+ * (`rel="modulepreload"`: the entry, the layout and page nodes, and every chunk they import). A script
+ * the page's code imports on its own (the DuckDB library, asked for as the page hydrates) is not one.
+ */
+function hydrationScripts(response) {
+  const link = response?.headers()['link'] ?? '';
+  return new Set([...link.matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)].map((m) => new URL(m[1], response.url()).pathname));
+}
+
+/**
+ * What a page whose engine is ready has fetched: the JS its hydration needs (`hydration`; without it,
+ * what was asked for before it hydrated), its CSS, the JS it loads besides, and the wasm.
+ */
+async function bytesOf(page, clientDir, hydration = new Set()) {
   const r = await readRecorder(page);
   const entries = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, transfer: e.encodedBodySize }))
@@ -107,7 +120,8 @@ async function bytesOf(page, clientDir) {
     if (!s) continue;
     const row = { path: pathname, ...s, transfer: e.transfer };
     if (pathname.endsWith('.css')) groups.firstCss.push(row);
-    else if (pathname.endsWith('.js')) (e.start <= hydrated ? groups.firstJs : groups.laterJs).push(row);
+    else if (pathname.endsWith('.js'))
+      ((hydration.size ? hydration.has(pathname) : e.start <= hydrated) ? groups.firstJs : groups.laterJs).push(row);
   }
   // The worker fetches the wasm itself (not in the page's resource timing): sized from the build.
   const assets = join(clientDir, '_app', 'immutable', 'assets');
@@ -289,10 +303,10 @@ export async function filterChanges(browser, url, count, { warmup = 3, path = '/
  */
 export async function smoke(browser, url, clientDir, file, log, indicatorPage) {
   const { context, page, errors } = await freshPage(browser, url);
-  await page.goto('/', { waitUntil: 'load' });
+  const response = await page.goto('/', { waitUntil: 'load' });
   const cold = await coldMetrics(page);
   const engine = await engineMetrics(page);
-  const bytes = await bytesOf(page, clientDir);
+  const bytes = await bytesOf(page, clientDir, hydrationScripts(response));
   const run = await filterRun(browser, context, page, 5, 1);
   await context.close();
   const indicatorFilters = await filterChanges(browser, url, 5, { warmup: 1, path: indicatorPage, floor: false });

@@ -62,16 +62,13 @@ export function buildSeriesIndex(rows: readonly IndexRow[], byCountry = false): 
   const sample = new Uint8Array(n);
   const notes: (string[] | null)[] = new Array<string[] | null>(n);
   const sources: (string[] | null)[] = new Array<string[] | null>(n);
-  // Equal lists as one array: a point's rows then name their sources by the same list, joined once.
-  const lists = new Map<string, string[]>();
-  const shared = (list: string[] | null) => {
-    if (list === null) return null;
-    const key = list.join('\u0000');
-    const found = lists.get(key);
-    if (found) return found;
-    lists.set(key, list);
-    return list;
-  };
+  // Each list read once, from the one row that carries it; the rows name it by its number.
+  const notesById = new Map<number, string[] | null>();
+  const sourcesById = new Map<number, string[] | null>();
+  for (const r of rows) {
+    if (r.notes !== null) notesById.set(r.notes_id, listOf(r.notes));
+    if (r.sources !== null) sourcesById.set(r.sources_id, listOf(r.sources));
+  }
   let last: IndexPoint | undefined;
   rows.forEach((r, i) => {
     // Rows arrive sorted by point: a new point starts where the key changes.
@@ -106,8 +103,8 @@ export function buildSeriesIndex(rows: readonly IndexRow[], byCountry = false): 
     sum[i] = r.value_sum ?? NaN;
     count[i] = r.value_count;
     sample[i] = r.sample ? 1 : 0;
-    notes[i] = shared(listOf(r.notes));
-    sources[i] = shared(listOf(r.sources));
+    notes[i] = notesById.get(r.notes_id) ?? null;
+    sources[i] = sourcesById.get(r.sources_id) ?? null;
   });
   return { dimensions, points, point, dims, values, sum, count, sample, notes, sources };
 }

@@ -1,6 +1,6 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import type { Connector } from './types';
-import { toRows } from './rows';
+import { toRowsPausing } from './rows';
 import { statementRunner } from './statements';
 // The app serves the wasm and its worker itself: no CDN, works with the network off.
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -28,6 +28,12 @@ async function start(): Promise<Connector> {
   return wrap(db, conn);
 }
 
+/** Lets the page's main thread handle what waits (a click) before reading on: see `toRowsPausing`. */
+function pause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The worker's database as a thin connector: caching, transactions and the index are the coordinator's. */
 function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
   const run = statementRunner({
@@ -38,7 +44,7 @@ function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
   });
   return {
     async query<T>(q: Parameters<Connector['query']>[0]): Promise<T[]> {
-      return toRows<T>(await run(q));
+      return toRowsPausing<T>(await run(q), pause);
     },
     async registerText(name, text) {
       await db.registerFileText(name, text);

@@ -30,8 +30,14 @@ export interface IndexRow extends PointFields {
   value_sum: number | null;
   value_count: number;
   sample: boolean;
-  /** Lists: Arrow vectors (not plain values) as the connector hands them over. */
+  /**
+   * The point's notes and sources, as a number naming the list (rows repeat a handful of lists), and
+   * the list itself (an Arrow vector, as the connector hands lists over) on one row of each number
+   * only, null on the others: reading a list costs a text decode per item on the page's main thread.
+   */
+  notes_id: number;
   notes: Iterable<string | null> | { toArray(): Iterable<string | null> } | null;
+  sources_id: number;
   sources: Iterable<string | null> | { toArray(): Iterable<string | null> } | null;
 }
 
@@ -45,9 +51,8 @@ const UNITS = `(SELECT indicator_id, any_value(unit) AS unit FROM indicators GRO
 export function seriesIndexQuery(indicatorIds: readonly string[], byCountry = false): SqlQuery {
   const ids = indicatorIds.length ? indicatorIds : [''];
   const inIds = `o.indicator_id IN (${ids.map(() => '?').join(', ')})`;
-  const lists = `CASE WHEN len(o.notes) > 0 THEN o.notes END AS notes, CASE WHEN len(o.sources) > 0 THEN o.sources END AS sources`;
-  const sql = byCountry
-    ? `SELECT o.* EXCLUDE (all_notes, all_sources, period_start, period_end),
+  const rows = byCountry
+    ? `SELECT o.* EXCLUDE (all_notes, all_sources),
   CASE WHEN len(o.all_notes) > 0 THEN o.all_notes END AS notes, CASE WHEN len(o.all_sources) > 0 THEN o.all_sources END AS sources
 FROM (
   SELECT o.indicator_id, o.period, strftime(o.period_start, '%Y-%m-%d') AS start, strftime(o.period_end, '%Y-%m-%d') AS "end",
@@ -59,15 +64,19 @@ FROM (
   WHERE ${inIds}
   GROUP BY o.indicator_id, o.period, o.period_start, o.period_end, o.granularity, i.unit,
     d.has_region, d.has_discipline, d.has_program, o.region, o.discipline, o.program, o.country
-) o
-ORDER BY o.indicator_id, o.period_start, o.period_end, o.period
-LIMIT ?`
+) o`
     : `SELECT o.indicator_id, o.period, o.start, o."end", o.granularity, o.year, i.unit = 'percent' AS mean,
   o.has_region, o.has_discipline, o.has_program, o.region, o.discipline, o.program,
-  o.value_sum, o.value_count, o.sample, ${lists}
+  o.value_sum, o.value_count, o.sample, o.period_start, o.period_end,
+  CASE WHEN len(o.notes) > 0 THEN o.notes END AS notes, CASE WHEN len(o.sources) > 0 THEN o.sources END AS sources
 FROM ${rollupTable(FILTER_DIMENSIONS)} o JOIN ${UNITS} i USING (indicator_id)
-WHERE ${inIds}
-ORDER BY o.indicator_id, o.period_start, o.period_end, o.period
+WHERE ${inIds}`;
+  // Each distinct list numbered, and sent once (see IndexRow).
+  const listed = (c: string) =>
+    `dense_rank() OVER (ORDER BY r.${c}) AS ${c}_id, CASE WHEN row_number() OVER (PARTITION BY r.${c}) = 1 THEN r.${c} END AS ${c}`;
+  const sql = `SELECT r.* EXCLUDE (notes, sources, period_start, period_end), ${listed('notes')}, ${listed('sources')}
+FROM (${rows}) r
+ORDER BY r.indicator_id, r.period_start, r.period_end, r.period
 LIMIT ?`;
   return { sql, params: [...ids, INDEX_MAX_ROWS + 1] };
 }
