@@ -96,15 +96,13 @@ function hydrationScripts(response) {
 }
 
 /**
- * What a page whose engine is ready has fetched: the JS its hydration needs (`hydration`; without it,
- * what was asked for before it hydrated), its CSS, the JS it loads besides, and the wasm.
+ * What a page whose engine is ready has fetched: the JS its hydration needs (`hydration`, from
+ * `hydrationScripts`), its CSS, the JS it loads besides, and the wasm.
  */
-async function bytesOf(page, clientDir, hydration = new Set()) {
-  const r = await readRecorder(page);
+async function bytesOf(page, clientDir, hydration) {
   const entries = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, transfer: e.encodedBodySize }))
   );
-  const hydrated = r.marks['data-hydrated:true'];
   const size = async (file) => {
     if (existsSync(`${file}.gz`)) return { gzip: statSync(`${file}.gz`).size, raw: statSync(file).size };
     if (existsSync(file)) {
@@ -120,8 +118,7 @@ async function bytesOf(page, clientDir, hydration = new Set()) {
     if (!s) continue;
     const row = { path: pathname, ...s, transfer: e.transfer };
     if (pathname.endsWith('.css')) groups.firstCss.push(row);
-    else if (pathname.endsWith('.js'))
-      ((hydration.size ? hydration.has(pathname) : e.start <= hydrated) ? groups.firstJs : groups.laterJs).push(row);
+    else if (pathname.endsWith('.js')) (hydration.has(pathname) ? groups.firstJs : groups.laterJs).push(row);
   }
   // The worker fetches the wasm itself (not in the page's resource timing): sized from the build.
   const assets = join(clientDir, '_app', 'immutable', 'assets');

@@ -23,13 +23,8 @@ export function drawnWhenSeen<T extends object>(latest: () => T, margin = '200px
   $effect(() => {
     if (near) return;
     const next = latest();
-    if (
-      same(
-        next,
-        untrack(() => held)
-      )
-    )
-      return;
+    const drawn = untrack(() => held);
+    if (same(next, drawn)) return;
     const catchUp = () => (held = next);
     if (typeof requestIdleCallback !== 'function') {
       const timer = setTimeout(catchUp, 0);
