@@ -13,11 +13,14 @@ async function serverFigure(path: string): Promise<string | null> {
   return page.locator(TOURING_VALUE).textContent();
 }
 
+/** What the browser's engine loads its data from: the server engine's snapshot, else the CSV files. */
+const ENGINE_DATA = /\/api\/(snapshot\?|datasets\/)/;
+
 const hydrated = (page: Page) => page.locator('body[data-hydrated]').count();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Holds the requests matching `pattern` until the function returned is called, as a slow network would. */
-async function hold(context: BrowserContext, pattern: string): Promise<() => void> {
+async function hold(context: BrowserContext, pattern: string | RegExp): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   await context.route(pattern, async (route) => {
@@ -99,7 +102,7 @@ describe('who answers', () => {
   it("draws the server's answer while the browser's engine loads, then the browser answers without the server", async () => {
     const { page, context, errors, foreign } = await newPage();
     // The browser's engine gets its data only when the test says so.
-    const release = await hold(context, '**/api/datasets/**');
+    const release = await hold(context, ENGINE_DATA);
     const asked: string[] = [];
     page.on('request', (r) => r.url().includes('/api/model/') && asked.push(new URL(r.url()).search));
     await visit(page, '/');
@@ -131,7 +134,7 @@ describe('who answers', () => {
 describe('answers asked ahead', () => {
   it('asks the server for every option of the menu under the pointer or the focus while the engine loads, and draws the choice without asking again', async () => {
     const { page, context, errors, foreign } = await newPage();
-    const release = await hold(context, '**/api/datasets/**'); // the browser's engine gets no data
+    const release = await hold(context, ENGINE_DATA); // the browser's engine gets no data
     const asked: string[] = [];
     const answered: string[] = [];
     /** A request's parameters in sorted order. */
@@ -181,7 +184,7 @@ describe('answers asked ahead', () => {
   it('asks ahead before the page has hydrated too, and the hydrated page draws the choice from it', async () => {
     const { page, context, errors, foreign } = await newPage();
     const release = await hold(context, '**/_app/immutable/**/*.js'); // the page's code arrives late
-    const releaseData = await hold(context, '**/api/datasets/**'); // and the browser's engine gets no data
+    const releaseData = await hold(context, ENGINE_DATA); // and the browser's engine gets no data
     const asked: string[] = [];
     page.on('request', (r) => r.url().includes('/api/model/') && asked.push(new URL(r.url()).searchParams.get('region') ?? ''));
     await page.goto('/', { waitUntil: 'domcontentloaded' });

@@ -262,6 +262,12 @@ export class Coordinator implements Connector {
     return this.#db.readFile(name);
   }
 
+  async insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+    if (!this.#db.insertArrow) throw new Error('This engine does not read Arrow');
+    this.#changed();
+    await this.#db.insertArrow(table, ipc, create);
+  }
+
   get registerBlob(): Connector['registerBlob'] {
     const register = this.#db.registerBlob?.bind(this.#db);
     return register

@@ -14,6 +14,22 @@ type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const MAGIC = 'ARROW1';
+
+/**
+ * The Arrow IPC stream inside an Arrow IPC file, which is what the bindings answer: the file format is
+ * its magic (8 bytes with padding), the stream format up to its end-of-stream mark, then a footer, the
+ * footer's length (4 bytes) and the magic again (6 bytes). The stream is what an engine can insert.
+ */
+export function streamOf(file: Uint8Array): Uint8Array {
+  const text = (from: number) => String.fromCharCode(...file.subarray(from, from + MAGIC.length));
+  if (file.length < 18 || text(0) !== MAGIC || text(file.length - MAGIC.length) !== MAGIC) {
+    throw new Error('Not an Arrow IPC file');
+  }
+  const footer = new DataView(file.buffer, file.byteOffset + file.length - 10, 4).getInt32(0, true);
+  return file.subarray(8, file.length - 10 - footer);
+}
+
 /**
  * DuckDB-wasm in Node, synchronous bindings: the server renders the first charts with it, and the
  * tests run the very same SQL the browser runs. Same engine, same version, same answers. Thin: caching,
@@ -55,6 +71,24 @@ export async function connectNode(): Promise<Connector> {
     },
     async dropFile(name) {
       db.dropFile(name);
+    },
+    async readArrow(q) {
+      await nextTurn();
+      // The engine's own Arrow bytes of the answer, not decoded into rows and encoded again.
+      const file = conn.useUnsafe((bindings, id) => {
+        if (!q.params?.length) return bindings.runQuery(id, q.sql);
+        const statement = bindings.createPrepared(id, q.sql);
+        try {
+          return bindings.runPrepared(id, statement, [...q.params]);
+        } finally {
+          bindings.closePrepared(id, statement);
+        }
+      });
+      return streamOf(file);
+    },
+    async insertArrow(table, ipc, create) {
+      await nextTurn();
+      conn.insertArrowFromIPCStream(ipc, { name: table, create });
     },
     async readFile(name) {
       // In Node, COPY … TO writes a real file (relative to the working directory): read it, then remove it.

@@ -58,6 +58,9 @@ function wrap(db: AsyncDuckDB, conn: AsyncDuckDBConnection): Connector {
     async readFile(name) {
       return db.copyFileToBuffer(name);
     },
+    async insertArrow(table, ipc, create) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+    },
     async registerBlob(name, file) {
       const { DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
       await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);

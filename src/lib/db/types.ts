@@ -46,4 +46,8 @@ export interface Connector {
    * through the page (the fast path for large UTF-8 files).
    */
   registerBlob?(name: string, file: Blob): Promise<void>;
+  /** Node only: a read's rows as an Arrow IPC stream, typed as the engine holds them. */
+  readArrow?(q: SqlQuery): Promise<Uint8Array>;
+  /** Adds an Arrow IPC stream's rows to `table`, or creates `table` from them (`create`). */
+  insertArrow?(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
 }

@@ -4,6 +4,8 @@ import { listLocal, type LocalDataset } from '$lib/import/local';
 import { ReplayMismatch, replayImport } from '$lib/import/replay';
 import type { DatasetEntry, DatasetFile } from '$lib/queries/datasets';
 import { loadDatasets, setUp } from './load';
+import { restoreSnapshot } from './snapshot';
+import { manifestKey, readParts, snapshotUrl } from './snapshot-parts';
 
 let loaded: { key: string; db: Promise<Coordinator>; ready: Coordinator | null } | undefined;
 const listeners = new Set<(state: EngineState) => void>();
@@ -51,32 +53,15 @@ export function replayFailures(): ReadonlyMap<string, ReplayFailure> {
 
 async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   setState('starting');
-  // The engine first, then the data: downloading them while the wasm compiles took the two cores from
-  // the compile (the engine started 0.25 s later at 100 k observations, for nothing). The engine's
-  // tables and macros are made while the data download. The browser pre-aggregates: one page asks the
-  // same few indicators again on every filter change.
+  // The server engine's tables are asked for at once: the server keeps them ready, gzipped (4 MB at
+  // 100 k observations), and they arrive while the wasm compiles. Should the server hold other data by
+  // now, the files are read instead, once the engine runs (downloading them while the wasm compiles took
+  // the two cores from the compile). The browser pre-aggregates: one page asks the same few indicators
+  // again on every filter change.
   const local = listLocal().catch((): LocalDataset[] => []);
+  const snapshot = fetch(snapshotUrl(manifest)).catch(() => null);
   const db = new Coordinator(await connect(), { preaggregate: true });
-  const download = (entries: readonly DatasetEntry[]) => {
-    const files = Promise.all(
-      entries.map(async (entry): Promise<DatasetFile> => {
-        const res = await fetch(datasetUrl(entry));
-        if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
-        return { name: entry.name, kind: entry.kind, blob: await res.blob(), replaces: entry.replaces };
-      })
-    );
-    files.catch(() => {}); // its failure is the load's, awaited below; not an unhandled one meanwhile
-    return files;
-  };
-  const observations = manifest.filter((e) => e.kind === 'observations');
-  const catalogue = download(manifest.filter((e) => e.kind !== 'observations'));
-  const rows = download(observations);
-  await setUp(db);
-  // The catalogue files (a few kilobytes) while the observations still download, then the observations.
-  // Their summaries (the rollup the page's index reads, the filter bar's choices) are built once the
-  // rows are in (`vigie:load:ready`), and the engine is ready once they are: the server answers until then.
-  await loadDatasets(db, await catalogue, { summaries: observations.length ? 'none' : 'after' });
-  if (observations.length) await loadDatasets(db, await rows, { summaries: 'after' });
+  if (!(await fromSnapshot(db, await snapshot))) await fromFiles(db, manifest);
   // The files imported in this browser, after the published data, in the order they were imported.
   unreplayed.clear();
   for (const d of await local) {
@@ -94,6 +79,48 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   await db.settled();
   setState('ready');
   return db;
+}
+
+/**
+ * The data as the server's engine holds them (engine/snapshot.ts), when it still holds those of
+ * `manifest` and this engine holds none yet: false when they could not be had whole (the engine is then
+ * as it was, and the files are read instead).
+ */
+async function fromSnapshot(db: Coordinator, res: Response | null): Promise<boolean> {
+  if (!res?.ok || !res.body) return false;
+  try {
+    await restoreSnapshot(db, readParts(res.body));
+    return true;
+  } catch (err) {
+    console.warn('Vigie: the data are read from their files, not from the server engine’s copy', err);
+    return false;
+  }
+}
+
+/**
+ * The published files read and their tables derived by this engine, as the server's engine does: the
+ * catalogue files first, while the observations still download.
+ */
+async function fromFiles(db: Coordinator, manifest: readonly DatasetEntry[]): Promise<void> {
+  const download = (entries: readonly DatasetEntry[]) => {
+    const files = Promise.all(
+      entries.map(async (entry): Promise<DatasetFile> => {
+        const res = await fetch(datasetUrl(entry));
+        if (!res.ok) throw new Error(`${entry.name}: HTTP ${res.status}`);
+        return { name: entry.name, kind: entry.kind, blob: await res.blob(), replaces: entry.replaces };
+      })
+    );
+    files.catch(() => {}); // its failure is the load's, awaited below; not an unhandled one meanwhile
+    return files;
+  };
+  const observations = manifest.filter((e) => e.kind === 'observations');
+  const catalogue = download(manifest.filter((e) => e.kind !== 'observations'));
+  const rows = download(observations);
+  await setUp(db);
+  // Their summaries (the rollup the page's index reads, the filter bar's choices) are built once the
+  // rows are in (`vigie:load:ready`), and the engine is ready once they are: the server answers until then.
+  await loadDatasets(db, await catalogue, { summaries: observations.length ? 'none' : 'after' });
+  if (observations.length) await loadDatasets(db, await rows, { summaries: 'after' });
 }
 
 /**
@@ -117,7 +144,7 @@ export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordi
   return loaded.db;
 }
 
-const keyOf = (manifest: readonly DatasetEntry[]) => manifest.map((e) => `${e.name}@${e.version}`).join('|');
+const keyOf = manifestKey;
 
 /** The browser's engine if it already holds the data of `manifest`; null while it loads (or was never asked). */
 export function readyEngine(manifest: readonly DatasetEntry[]): Coordinator | null {

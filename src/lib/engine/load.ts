@@ -20,7 +20,7 @@ import {
  */
 
 /** Marks a step of a load (`vigie:load:<step>`), which `npm run bench` reads in the browser. */
-function mark(step: string): void {
+export function mark(step: string): void {
   globalThis.performance?.mark?.(`vigie:load:${step}`);
 }
 

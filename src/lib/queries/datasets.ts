@@ -93,18 +93,28 @@ const database: SqlQuery[] = [
   { sql: "SET checkpoint_threshold = '1TB'" }
 ];
 
+/** The database the data live in, made the default (`database` above). Idempotent. */
+export function databaseQueries(): SqlQuery[] {
+  return database;
+}
+
 /**
  * Creates the empty tables of rows (the catalogue files' every column text, the observations typed), the
  * load order, the period macros, and the `observations` view over empty masks. Idempotent.
  */
 export function setupQueries(): SqlQuery[] {
+  return [...database, ...schemaQueries()];
+}
+
+/** `setupQueries` after the database: what an engine started from a snapshot makes once its tables are in. */
+export function schemaQueries(): SqlQuery[] {
   const tables = CATALOGUE_KINDS.map((kind) => ({
     sql: `CREATE TABLE IF NOT EXISTS ${ROWS_TABLE[kind]} (dataset VARCHAR, line INTEGER, ${CONTRACT[kind]
       .map((c) => `${ident(c)} VARCHAR`)
       .join(', ')})`
   }));
   const meta = { sql: 'CREATE TABLE IF NOT EXISTS dataset_meta (dataset VARCHAR, seq INTEGER, replaces BOOLEAN)' };
-  return [...database, ...periodMacros, ...importMacros, ...tables, meta, ...observationViewQueries()];
+  return [...periodMacros, ...importMacros, ...tables, meta, ...observationViewQueries()];
 }
 
 const CATALOGUE_KINDS = ['indicators', 'agreements', 'annotations'] as const;

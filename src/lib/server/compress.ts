@@ -1,14 +1,15 @@
 /**
  * What the server sends compressed when the browser accepts it: its pages and their models, and text
  * downloads. The build's own files (scripts, styles, the engine) are served precompressed before this
- * runs; images, workbooks and documents are compressed already.
+ * runs; images, workbooks and documents are compressed already; the engine's snapshot is kept gzipped.
  */
 const COMPRESSIBLE = /^(text\/(html|csv|plain)|application\/json|image\/svg\+xml)\b/;
 
 /** Below this size (when known) gzip's header and the work cost more than they save. */
 const MIN_BYTES = 1024;
 
-function acceptsGzip(request: Request): boolean {
+/** Whether `request`'s browser accepts gzip. */
+export function acceptsGzip(request: Request): boolean {
   return /(^|[\s,])gzip(?!\s*;\s*q=0(\.0*)?\b)/i.test(request.headers.get('accept-encoding') ?? '');
 }
 

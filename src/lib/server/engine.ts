@@ -2,6 +2,7 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { survey, type CurrentDataset } from './current';
 import { logDamage, type Damage } from './damage';
+import { gzippedSnapshot } from './snapshot';
 import { threadContext } from './threads/context';
 import { threadConnector } from './threads/connector';
 import { Thread } from './threads/thread';
@@ -14,6 +15,8 @@ export interface Snapshot {
   damaged: Damage[];
   /** The current datasets' names and versions when it was loaded. */
   stamp: string;
+  /** Its tables as a browser's engine starts from them (server/snapshot.ts), gzipped, made once. */
+  browserCopy(): Promise<Uint8Array[]>;
 }
 
 interface Held extends Snapshot {
@@ -46,6 +49,16 @@ function retire(old: Held): void {
   tick.unref();
 }
 
+/** `make`'s promise, made on the first call and kept; a failure is not kept (the next call tries again). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () =>
+    (made ??= make().catch((err: unknown) => {
+      made = undefined;
+      throw err;
+    }));
+}
+
 async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Promise<Held> {
   const thread = await Thread.start(threadContext());
   try {
@@ -55,7 +68,13 @@ async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Pr
     const db = new Coordinator(threadConnector(thread));
     // Before these data answer: the first filtered page after a load would otherwise pay for a build.
     await db.buildRollups();
-    return { db, manifest, damaged: all, stamp, thread };
+    const browserCopy = once(() =>
+      gzippedSnapshot({
+        tables: () => thread.call('snapshotTables', undefined),
+        part: (table, from, rows) => thread.call('snapshotPart', { table, from, rows })
+      })
+    );
+    return { db, manifest, damaged: all, stamp, thread, browserCopy };
   } catch (err) {
     await thread.close();
     throw err;
@@ -73,6 +92,7 @@ function reload(stamp: string, list: CurrentDataset[], listed: Damage[]): Promis
     const old = serving;
     serving = next;
     if (old) retire(old);
+    void next.browserCopy().catch(() => {}); // made while no browser waits for it yet
     return next;
   })();
   const entry = { stamp, done };

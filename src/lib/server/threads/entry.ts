@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector, SqlQuery } from '$lib/db/types';
+import { snapshotSource } from '$lib/engine/snapshot';
 import { computeChanges, type ChangeJob } from '../changes-job';
 import type { CurrentDataset } from '../current';
 import { loadCurrent } from '../load';
@@ -13,6 +14,11 @@ export const ENTRY_URL = import.meta.url;
 
 let engine: Connector | undefined;
 
+function loaded(): Connector {
+  if (!engine) throw new Error('No data loaded in this thread');
+  return engine;
+}
+
 /** What a worker thread can be asked; each takes one message and answers one. */
 const ops = {
   /** Answers once the thread has started. */
@@ -23,10 +29,12 @@ const ops = {
     return loadCurrent(engine, list);
   },
   /** One statement on this thread's DuckDB. */
-  query: async (q: SqlQuery) => {
-    if (!engine) throw new Error('No data loaded in this thread');
-    return engine.query(q);
-  },
+  query: async (q: SqlQuery) => loaded().query(q),
+  /** The tables a browser's engine can start from, each with where its row numbers end. */
+  snapshotTables: async (_: undefined) => snapshotSource(loaded()).tables(),
+  /** At most `rows` rows of one of those tables from the row number `from`, as Arrow IPC. */
+  snapshotPart: async ({ table, from, rows }: { table: string; from: number; rows: number }) =>
+    snapshotSource(loaded()).part(table, from, rows),
   /** Validates a publish on a DuckDB of its own. */
   validate: (job: ValidateJob) => validatePublish(job),
   /** What changed between two versions of a dataset. */

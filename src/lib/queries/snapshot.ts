@@ -1,0 +1,44 @@
+import type { SqlQuery } from '$lib/db/types';
+import { coarserRollups } from './observations';
+import { ident } from './sql';
+
+/**
+ * A browser's engine can start from the tables of the server's, as they are once loaded: the rows of
+ * every file typed, what hides rows, the catalogue and the summaries, sent as Arrow and inserted as
+ * they are, instead of reading the CSV files and deriving the same tables again (engine/snapshot.ts).
+ * The coarser rollups are left out: a browser builds them only if it ever reads one.
+ */
+export function snapshotTablesQuery(): SqlQuery {
+  const skip = coarserRollups();
+  return {
+    sql: `SELECT table_name AS name FROM duckdb_tables()
+WHERE database_name = 'vigie' AND schema_name = 'main' AND NOT temporary
+  AND table_name NOT IN (${skip.map(() => '?').join(', ')})
+ORDER BY table_name`,
+    params: skip
+  };
+}
+
+/** The tables an engine has (`snapshotTablesQuery`'s names, whatever their size). */
+export function tableNamesQuery(): SqlQuery {
+  return { sql: "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'vigie' AND schema_name = 'main'" };
+}
+
+/** Where `table`'s row numbers end (after its last row's): its parts are read up to there. */
+export function tableEndQuery(table: string): SqlQuery {
+  return { sql: `SELECT CAST(coalesce(max(rowid) + 1, 0) AS DOUBLE) AS "end" FROM ${ident(table)}` };
+}
+
+/**
+ * At most `limit` rows of `table` from its row number `from`, in the order they were inserted (a
+ * row's number is its place in the table: the parts of a table, read one after another, give its rows
+ * in order). `table` is one of `snapshotTablesQuery`'s names, never a visitor's input.
+ */
+export function tablePartQuery(table: string, from: number, limit: number): SqlQuery {
+  return { sql: `SELECT * FROM ${ident(table)} WHERE rowid >= ? AND rowid < ?`, params: [from, from + limit] };
+}
+
+/** Drops a table a snapshot made (one that broke off: the engine is left as it was, with no table). */
+export function dropTableQuery(table: string): SqlQuery {
+  return { sql: `DROP TABLE IF EXISTS ${ident(table)}` };
+}
