@@ -62,7 +62,9 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   const snapshot = fetch(snapshotUrl(manifest)).catch(() => null);
   const db = new Coordinator(await connect(), { preaggregate: true });
   if (!(await fromSnapshot(db, await snapshot))) await fromFiles(db, manifest);
-  // The files imported in this browser, after the published data, in the order they were imported.
+  // The files imported in this browser, after the published data, in the order they were imported;
+  // once the tables' build is done (a snapshot's macros and views, which an import's staging uses).
+  await db.settled();
   unreplayed.clear();
   for (const d of await local) {
     if (!d.source) continue;
