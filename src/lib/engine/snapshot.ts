@@ -1,7 +1,7 @@
 import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { Connector } from '$lib/db/types';
 import { databaseQueries, schemaQueries } from '$lib/queries/datasets';
-import { dropTableQuery, snapshotTablesQuery, tableEndQuery, tableNamesQuery, tablePartQuery } from '$lib/queries/snapshot';
+import { dropTableQuery, snapshotTablesQuery, summaryTableNames, tableEndQuery, tablePartQuery } from '$lib/queries/snapshot';
 import { mark } from './load';
 import { PART_ROWS, type SnapshotPart } from './snapshot-parts';
 
@@ -58,14 +58,22 @@ const COMPRESS_EVERY_BYTES = 32 * 1024 * 1024;
  */
 export async function restoreSnapshot(db: Coordinator, parts: AsyncIterable<SnapshotPart>): Promise<void> {
   for (const q of databaseQueries()) await db.query(q);
-  if ((await db.query(tableNamesQuery())).length) throw new Error('This engine holds data already');
   const made: string[] = [];
+  const summaries = new Set(summaryTableNames());
+  let rowsIn = false;
+  // The rows are in (`vigie:load:ready`) when the summaries start, as in a load of the files.
+  const rowsAreIn = () => {
+    if (!rowsIn) mark('ready');
+    rowsIn = true;
+  };
   try {
     let since = 0;
     for await (const { table, ipc } of parts) {
+      if (summaries.has(table)) rowsAreIn();
+      // Made by its first part; an engine that holds that table already refuses it (`create`).
       const create = !made.includes(table);
-      if (create) made.push(table);
       await db.insertArrow(table, ipc, create);
+      if (create) made.push(table);
       since += ipc.length;
       if (since >= COMPRESS_EVERY_BYTES) {
         await db.compress();
@@ -76,7 +84,7 @@ export async function restoreSnapshot(db: Coordinator, parts: AsyncIterable<Snap
     for (const table of made.reverse()) await db.query(dropTableQuery(table)).catch(() => {});
     throw err;
   }
-  mark('ready');
+  rowsAreIn();
   void db
     .after(async () => {
       for (const q of schemaQueries()) await db.query(q);

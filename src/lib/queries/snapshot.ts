@@ -1,5 +1,6 @@
 import type { SqlQuery } from '$lib/db/types';
-import { coarserRollups } from './observations';
+import { FILTER_DIMENSIONS } from './filters';
+import { coarserRollups, rollupTable } from './observations';
 import { ident } from './sql';
 
 /**
@@ -10,18 +11,23 @@ import { ident } from './sql';
  */
 export function snapshotTablesQuery(): SqlQuery {
   const skip = coarserRollups();
+  const last = summaryTableNames();
   return {
     sql: `SELECT table_name AS name FROM duckdb_tables()
 WHERE database_name = 'vigie' AND schema_name = 'main' AND NOT temporary
   AND table_name NOT IN (${skip.map(() => '?').join(', ')})
-ORDER BY table_name`,
-    params: skip
+ORDER BY table_name IN (${last.map(() => '?').join(', ')}), table_name`,
+    params: [...skip, ...last]
   };
 }
 
-/** The tables an engine has (`snapshotTablesQuery`'s names, whatever their size). */
-export function tableNamesQuery(): SqlQuery {
-  return { sql: "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'vigie' AND schema_name = 'main'" };
+/**
+ * The tables summarising the observations (what a load builds after the rows: the finest rollup, the
+ * filter bar's choices, each indicator's dimensions): a snapshot sends them last, after the rows and
+ * what hides rows, as a load of the files builds them after.
+ */
+export function summaryTableNames(): string[] {
+  return ['indicator_dims', rollupTable(FILTER_DIMENSIONS), 'filter_options'];
 }
 
 /** Where `table`'s row numbers end (after its last row's): its parts are read up to there. */

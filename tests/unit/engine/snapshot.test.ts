@@ -6,7 +6,7 @@ import { loadDatasets } from '$lib/engine/load';
 import { restoreSnapshot, snapshotParts, snapshotSource } from '$lib/engine/snapshot';
 import { encodePart, readParts, type SnapshotPart } from '$lib/engine/snapshot-parts';
 import type { DatasetFile } from '$lib/queries/datasets';
-import { snapshotTablesQuery, tableNamesQuery } from '$lib/queries/snapshot';
+import { snapshotTablesQuery, summaryTableNames } from '$lib/queries/snapshot';
 import { pageParams } from '$lib/state/url';
 import { pageModel, type PageName } from '$lib/views/pages';
 import { readDataDir } from '../queries/engine';
@@ -87,6 +87,11 @@ describe("a browser's engine started from the server engine's tables", () => {
       await restoreSnapshot(browser, readParts(await sent(snapshotParts(snapshotSource(conn), 50))));
       await browser.settled();
 
+      // The summaries come last, after the rows and what hides rows.
+      const order: string[] = [];
+      for await (const { table } of snapshotParts(snapshotSource(conn))) if (order.at(-1) !== table) order.push(table);
+      expect(order.slice(-3).sort()).toEqual(summaryTableNames().sort());
+
       const expected = await tables(server);
       expect(Object.keys(expected)).toContain('observation_cells');
       expect((expected.observation_cells!.rows as unknown[]).length).toBeGreaterThan(50 * 3);
@@ -115,7 +120,7 @@ describe("a browser's engine started from the server engine's tables", () => {
       const browser = new Coordinator(await connectNode(), { preaggregate: true });
       const broken = await sent(snapshotParts(snapshotSource(conn), 50), [4096], 20_000);
       await expect(restoreSnapshot(browser, readParts(broken))).rejects.toThrow(/ended inside a part/);
-      expect(await browser.query(tableNamesQuery())).toEqual([]); // not even the tables a part had made
+      expect(await browser.query({ sql: "SELECT table_name FROM duckdb_tables() WHERE database_name = 'vigie'" })).toEqual([]); // not even the tables a part had made
 
       await loadDatasets(browser, files);
       expect(await models(browser)).toEqual(await models(server));
@@ -130,7 +135,9 @@ describe("a browser's engine started from the server engine's tables", () => {
       const conn = await connectNode();
       const server = new Coordinator(conn);
       await loadDatasets(server, files);
-      await expect(restoreSnapshot(server, snapshotParts(snapshotSource(conn)))).rejects.toThrow(/holds data already/);
+      const before = await models(server);
+      await expect(restoreSnapshot(server, snapshotParts(snapshotSource(conn)))).rejects.toThrow(/already exists/);
+      expect(await models(server)).toEqual(before); // its own tables untouched
     },
     SLOW
   );
