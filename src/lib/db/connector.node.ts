@@ -21,7 +21,7 @@ const MAGIC = 'ARROW1';
  * its magic (8 bytes with padding), the stream format up to its end-of-stream mark, then a footer, the
  * footer's length (4 bytes) and the magic again (6 bytes). The stream is what an engine can insert.
  */
-export function streamOf(file: Uint8Array): Uint8Array {
+function streamOf(file: Uint8Array): Uint8Array {
   const text = (from: number) => String.fromCharCode(...file.subarray(from, from + MAGIC.length));
   if (file.length < 18 || text(0) !== MAGIC || text(file.length - MAGIC.length) !== MAGIC) {
     throw new Error('Not an Arrow IPC file');

@@ -47,6 +47,7 @@ describe('server hook', () => {
       location: '/connexion?suite=%2Fententes%3Fde%3D2016'
     });
     expect((await through('/api/datasets/indicators.csv')).status).toBe(401);
+    expect((await through('/api/snapshot?key=indicators.csv')).status).toBe(401); // the data's tables too
     expect((await through('/connexion')).status).toBe(200);
     expect((await through('/', await sessionFor('viewer'))).status).toBe(200);
   });
