@@ -8,6 +8,8 @@ import { restoreSnapshot } from './snapshot';
 import { manifestKey, readParts, snapshotUrl } from './snapshot-parts';
 
 let loaded: { key: string; db: Promise<Coordinator>; ready: Coordinator | null } | undefined;
+/** Whether this page's engine was ever loaded: only its first load starts from the server's tables. */
+let loadedBefore = false;
 const listeners = new Set<(state: EngineState) => void>();
 
 /**
@@ -59,7 +61,9 @@ async function load(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
   // the two cores from the compile). The browser pre-aggregates: one page asks the same few indicators
   // again on every filter change.
   const local = listLocal().catch((): LocalDataset[] => []);
-  const snapshot = fetch(snapshotUrl(manifest)).catch(() => null);
+  // An engine that holds data already (a dataset published since) reads the new files instead.
+  const snapshot = loadedBefore ? Promise.resolve(null) : fetch(snapshotUrl(manifest)).catch(() => null);
+  loadedBefore = true;
   const db = new Coordinator(await connect(), { preaggregate: true });
   if (!(await fromSnapshot(db, await snapshot))) await fromFiles(db, manifest);
   // The files imported in this browser, after the published data, in the order they were imported;
@@ -95,6 +99,7 @@ async function fromSnapshot(db: Coordinator, res: Response | null): Promise<bool
     return true;
   } catch (err) {
     console.warn('Vigie: the data are read from their files, not from the server engine’s copy', err);
+    void res.body.cancel().catch(() => {}); // the rest of it is not needed
     return false;
   }
 }
