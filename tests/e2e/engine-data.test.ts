@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settled, useBrowser, visit } from './setup/browser';
+import { serverFigure as figureOnServer, TOURING_VALUE } from './setup/figures';
 
 const { baseUrl, newPage } = useBrowser();
 
-const TOURING_VALUE = 'article[data-axis="tournees"] .value';
-
-/** The touring panel's latest value as the server draws it for `path`, read with JavaScript off. */
-async function serverFigure(path: string): Promise<string | null> {
-  const { page } = await newPage({ javaScriptEnabled: false });
-  await page.goto(path);
-  return page.locator(TOURING_VALUE).textContent();
-}
+const serverFigure = (path: string) => figureOnServer(newPage, path);
 
 /** Chooses a region once the browser's engine holds the data; its figure, drawn without the server. */
 async function chooseWithEngine(page: Page, asked: string[]): Promise<{ region: string; figure: string | null }> {

@@ -1,17 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settled, useBrowser, visit } from './setup/browser';
+import { serverFigure as figureOnServer, TOURING_VALUE } from './setup/figures';
 
 const { newPage } = useBrowser();
 
-const TOURING_VALUE = 'article[data-axis="tournees"] .value';
-
-/** The touring panel's latest value as the server draws it for `path`, read with JavaScript off. */
-async function serverFigure(path: string): Promise<string | null> {
-  const { page } = await newPage({ javaScriptEnabled: false });
-  await page.goto(path);
-  return page.locator(TOURING_VALUE).textContent();
-}
+const serverFigure = (path: string) => figureOnServer(newPage, path);
 
 /** What the browser's engine loads its data from: the server engine's snapshot, else the CSV files. */
 const ENGINE_DATA = /\/api\/(snapshot\?|datasets\/)/;

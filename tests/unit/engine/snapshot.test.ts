@@ -51,6 +51,15 @@ async function tables(db: Connector): Promise<Record<string, { types: unknown[];
   return out;
 }
 
+/** The server thread's engine over the shipped data: its connector (the snapshot's source) and coordinator. */
+async function loadedServer() {
+  const { files } = await readDataDir('data');
+  const conn = await connectNode();
+  const server = new Coordinator(conn);
+  await loadDatasets(server, files);
+  return { files, conn, server };
+}
+
 const PAGES: [PageName, string, string?][] = [
   ['overview', ''],
   ['overview', 'region=Europe&de=2018'],
@@ -78,10 +87,7 @@ describe("a browser's engine started from the server engine's tables", () => {
   it(
     'holds the same tables, typed the same, and gives every page the same model, before and after an import',
     async () => {
-      const { files } = await readDataDir('data');
-      const conn = await connectNode(); // the server thread's engine, whose tables the browser gets
-      const server = new Coordinator(conn);
-      await loadDatasets(server, files);
+      const { conn, server } = await loadedServer(); // the browser gets the tables of `conn`
       const browser = new Coordinator(await connectNode(), { preaggregate: true });
       // Parts of 50 rows: the observations come in many parts, cut anywhere by the network.
       await restoreSnapshot(browser, readParts(await sent(snapshotParts(snapshotSource(conn), 50))));
@@ -113,10 +119,7 @@ describe("a browser's engine started from the server engine's tables", () => {
   it(
     'is left as it was when the snapshot breaks off, and the files then load as usual',
     async () => {
-      const { files } = await readDataDir('data');
-      const conn = await connectNode();
-      const server = new Coordinator(conn);
-      await loadDatasets(server, files);
+      const { files, conn, server } = await loadedServer();
       const browser = new Coordinator(await connectNode(), { preaggregate: true });
       const broken = await sent(snapshotParts(snapshotSource(conn), 50), [4096], 20_000);
       await expect(restoreSnapshot(browser, readParts(broken))).rejects.toThrow(/ended inside a part/);
@@ -131,10 +134,7 @@ describe("a browser's engine started from the server engine's tables", () => {
   it(
     'refuses an engine that holds tables already: a snapshot is where an engine starts',
     async () => {
-      const { files } = await readDataDir('data');
-      const conn = await connectNode();
-      const server = new Coordinator(conn);
-      await loadDatasets(server, files);
+      const { conn, server } = await loadedServer();
       const before = await models(server);
       await expect(restoreSnapshot(server, snapshotParts(snapshotSource(conn)))).rejects.toThrow(/already exists/);
       expect(await models(server)).toEqual(before); // its own tables untouched
