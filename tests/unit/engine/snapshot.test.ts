@@ -3,7 +3,7 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
 import { loadDatasets } from '$lib/engine/load';
-import { restoreSnapshot, snapshotParts, snapshotSource } from '$lib/engine/snapshot';
+import { COMPRESS_EVERY_BYTES, restoreSnapshot, snapshotParts, snapshotSource } from '$lib/engine/snapshot';
 import { encodePart, readParts, type SnapshotPart } from '$lib/engine/snapshot-parts';
 import type { DatasetFile } from '$lib/queries/datasets';
 import { snapshotTablesQuery, summaryTableNames } from '$lib/queries/snapshot';
@@ -112,6 +112,37 @@ describe("a browser's engine started from the server engine's tables", () => {
       const after = await models(server);
       expect(after).not.toEqual(before);
       expect(await models(browser)).toEqual(after);
+    },
+    SLOW
+  );
+
+  it(
+    'compresses the rows as they come in, though the engine takes each part away (as the browser’s worker does)',
+    async () => {
+      const { conn } = await loadedServer();
+      // Node's engine, given each part's bytes as a browser's worker is: transferred, leaving the part empty.
+      const node = await connectNode();
+      const steps: string[] = [];
+      const taking: Connector = {
+        ...node,
+        query: (q) => (/^\s*CHECKPOINT/i.test(q.sql) && steps.push('compress'), node.query(q)),
+        insertArrow: async (table, ipc, create) => {
+          steps.push(table);
+          await node.insertArrow!(table, structuredClone(ipc, { transfer: [ipc.buffer] }), create);
+        }
+      };
+      const every = 64 * 1024; // the shipped data are small: a window of 64 KB instead of COMPRESS_EVERY_BYTES
+      expect(every).toBeLessThan(COMPRESS_EVERY_BYTES);
+      let rowBytes = 0;
+      for await (const { table, ipc } of snapshotParts(snapshotSource(conn), 50))
+        if (table === 'observation_cells') rowBytes += ipc.length;
+      expect(rowBytes).toBeGreaterThan(4 * every);
+
+      const browser = new Coordinator(taking, { preaggregate: true });
+      await restoreSnapshot(browser, readParts(await sent(snapshotParts(snapshotSource(conn), 50))), every);
+      // Compressed while the rows come in, not only once they are all in (their memory is never given back).
+      const rows = steps.slice(steps.indexOf('observation_cells'), steps.lastIndexOf('observation_cells') + 1);
+      expect(rows.filter((s) => s === 'compress').length).toBeGreaterThanOrEqual(Math.floor(rowBytes / every) - 1);
     },
     SLOW
   );
