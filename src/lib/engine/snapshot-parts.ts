@@ -1,11 +1,13 @@
 /**
  * How a snapshot of an engine's tables travels from the server to a browser (engine/snapshot.ts): a
  * sequence of parts, each a table's name and some of its rows as an Arrow IPC stream, each preceded by
- * the lengths of both. A table's parts come one after another, in the order of its rows; a table with
+ * the lengths of both and how many rows it holds at most. A table's parts come one after another, in the order of its rows; a table with
  * no row still sends one part, which carries its columns.
  */
 export interface SnapshotPart {
   table: string;
+  /** At most this many rows (the part's share of the table's row numbers). */
+  rows: number;
   /** Rows as an Arrow IPC stream (schema, record batches, end of stream). */
   ipc: Uint8Array;
 }
@@ -13,15 +15,19 @@ export interface SnapshotPart {
 /** At most this many rows in a part: the browser's engine holds one part's Arrow copy at a time. */
 export const PART_ROWS = 122_880; // one DuckDB row group
 
-/** The bytes of one part: name length, IPC length (32-bit little-endian), name (UTF-8), IPC. */
-export function encodePart({ table, ipc }: SnapshotPart): Uint8Array<ArrayBuffer> {
+/** What precedes each part's name: the name's length, the IPC's length, the rows (32-bit little-endian). */
+const HEAD = 12;
+
+/** The bytes of one part: its head (`HEAD`), name (UTF-8), IPC. */
+export function encodePart({ table, rows, ipc }: SnapshotPart): Uint8Array<ArrayBuffer> {
   const name = new TextEncoder().encode(table);
-  const out = new Uint8Array(8 + name.length + ipc.length);
+  const out = new Uint8Array(HEAD + name.length + ipc.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, name.length, true);
   view.setUint32(4, ipc.length, true);
-  out.set(name, 8);
-  out.set(ipc, 8 + name.length);
+  view.setUint32(8, rows, true);
+  out.set(name, HEAD);
+  out.set(ipc, HEAD + name.length);
   return out;
 }
 
@@ -69,14 +75,14 @@ export async function* readParts(body: ReadableStream<Uint8Array>): AsyncGenerat
   const pending = new Pending();
   try {
     for (;;) {
-      if (pending.length >= 8) {
-        const head = new DataView(pending.peek(8).buffer);
+      if (pending.length >= HEAD) {
+        const head = new DataView(pending.peek(HEAD).buffer);
         const nameLength = head.getUint32(0, true);
         const ipcLength = head.getUint32(4, true);
-        if (pending.length >= 8 + nameLength + ipcLength) {
-          pending.take(8);
+        if (pending.length >= HEAD + nameLength + ipcLength) {
+          pending.take(HEAD);
           const table = new TextDecoder().decode(pending.take(nameLength));
-          yield { table, ipc: pending.take(ipcLength) };
+          yield { table, rows: head.getUint32(8, true), ipc: pending.take(ipcLength) };
           continue;
         }
       }

@@ -1,16 +1,61 @@
 import type { Coordinator } from '$lib/coordinator/coordinator';
 import type { Connector } from '$lib/db/types';
 import { databaseQueries, schemaQueries } from '$lib/queries/datasets';
-import { dropTableQuery, snapshotTablesQuery, summaryTableNames, tableEndQuery, tablePartQuery } from '$lib/queries/snapshot';
+import {
+  distinctValuesQuery,
+  dictionaryTypeQuery,
+  dropTableQuery,
+  dropTypeQuery,
+  snapshotTablesQuery,
+  summaryTableNames,
+  tableColumnsQuery,
+  tableEndQuery,
+  tablePartQuery,
+  type PartColumn
+} from '$lib/queries/snapshot';
 import { mark } from './load';
 import { PART_ROWS, type SnapshotPart } from './snapshot-parts';
 
+/** A table a snapshot sends: where its row numbers end, and how each of its columns is read. */
+export interface SnapshotTable {
+  table: string;
+  end: number;
+  columns: PartColumn[];
+}
+
 /** Where a snapshot's parts are read: the server's engine, in its thread (server/engine.ts). */
 export interface SnapshotSource {
-  /** The tables to send, each with where its row numbers end. */
-  tables(): Promise<{ table: string; end: number }[]>;
+  /** The tables to send; what they need to be read is made until `done`. */
+  tables(): Promise<SnapshotTable[]>;
   /** At most `rows` rows of `table` from the row number `from`, as Arrow IPC. */
-  part(table: string, from: number, rows: number): Promise<Uint8Array>;
+  part(table: SnapshotTable, from: number, rows: number): Promise<Uint8Array>;
+  /** Drops what `tables` made. */
+  done(tables: readonly SnapshotTable[]): Promise<void>;
+}
+
+/**
+ * A text column is sent as a dictionary when it holds at most this many different values, and at most
+ * a quarter as many as rows: the dictionary travels with each part.
+ */
+const DICTIONARY_VALUES = 10_000;
+
+/** Names this engine's dictionaries apart from those of another snapshot being made. */
+let snapshotsMade = 0;
+
+/** How `table`'s columns are read: a text column with few different values as a dictionary of its own. */
+async function partColumns(db: Connector, table: string, prefix: string): Promise<PartColumn[]> {
+  const columns = await db.query<{ name: string; text: boolean }>(tableColumnsQuery(table));
+  const text = columns.filter((c) => c.text).map((c) => c.name);
+  const counts = text.length ? (await db.query<Record<string, number>>(distinctValuesQuery(table, text)))[0]! : {};
+  const out: PartColumn[] = [];
+  for (const { name } of columns) {
+    const i = text.indexOf(name);
+    const values = i < 0 ? Infinity : counts[`v${i}`]!;
+    const dictionary = values > 0 && values <= DICTIONARY_VALUES && values * 4 <= counts.rows! ? `${prefix}_${out.length}` : null;
+    if (dictionary) await db.query(dictionaryTypeQuery(dictionary, table, name));
+    out.push({ name, dictionary });
+  }
+  return out;
 }
 
 /** An engine that reads Arrow (Node's) as the source of its snapshot. */
@@ -19,13 +64,25 @@ export function snapshotSource(db: Connector): SnapshotSource {
   if (!readArrow) throw new Error('This engine cannot give its rows as Arrow');
   return {
     async tables() {
-      const out: { table: string; end: number }[] = [];
-      for (const { name } of await db.query<{ name: string }>(snapshotTablesQuery())) {
-        out.push({ table: name, end: (await db.query<{ end: number }>(tableEndQuery(name)))[0]!.end });
+      const snapshot = `vigie_snapshot_${++snapshotsMade}`;
+      const out: SnapshotTable[] = [];
+      try {
+        for (const [i, { name }] of (await db.query<{ name: string }>(snapshotTablesQuery())).entries()) {
+          const end = (await db.query<{ end: number }>(tableEndQuery(name)))[0]!.end;
+          out.push({ table: name, end, columns: [] });
+          out.at(-1)!.columns = await partColumns(db, name, `${snapshot}_${i}`);
+        }
+      } catch (err) {
+        await this.done(out);
+        throw err;
       }
       return out;
     },
-    part: (table, from, rows) => readArrow(tablePartQuery(table, from, rows))
+    part: ({ table, columns }, from, rows) => readArrow(tablePartQuery(table, columns, from, rows)),
+    async done(tables) {
+      for (const { columns } of tables)
+        for (const { dictionary } of columns) if (dictionary) await db.query(dropTypeQuery(dictionary));
+    }
   };
 }
 
@@ -34,17 +91,25 @@ export function snapshotSource(db: Connector): SnapshotSource {
  * all in memory at once); a table with no row gives one part, for its columns.
  */
 export async function* snapshotParts(source: SnapshotSource, rows = PART_ROWS): AsyncGenerator<SnapshotPart> {
-  for (const { table, end } of await source.tables()) {
-    for (let from = 0; from === 0 || from < end; from += rows) yield { table, ipc: await source.part(table, from, rows) };
+  const tables = await source.tables();
+  try {
+    for (const table of tables) {
+      for (let from = 0; from === 0 || from < table.end; from += rows) {
+        const ipc = await source.part(table, from, rows);
+        yield { table: table.table, rows: Math.max(0, Math.min(rows, table.end - from)), ipc };
+      }
+    }
+  } finally {
+    await source.done(tables);
   }
 }
 
 /**
- * Compressed (a checkpoint) each time about this many bytes of Arrow have been inserted: until then
- * DuckDB holds the rows as they came, and the wasm engine never gives memory back. At a million rows
- * the engine's memory grew to 253 MB without it, and to 102 MB with it (Node, the same wasm).
+ * Compressed (a checkpoint) each time about this many rows have been inserted (two row groups): until
+ * then DuckDB holds the rows as they came, and the wasm engine never gives memory back. At a million
+ * rows the engine's memory grew to 253 MB without it, and to 102 MB with it.
  */
-export const COMPRESS_EVERY_BYTES = 32 * 1024 * 1024;
+export const COMPRESS_EVERY_ROWS = 2 * PART_ROWS;
 
 /**
  * Fills an engine that holds no table yet with the server engine's tables (queries/snapshot.ts): every
@@ -59,7 +124,7 @@ export const COMPRESS_EVERY_BYTES = 32 * 1024 * 1024;
 export async function restoreSnapshot(
   db: Coordinator,
   parts: AsyncIterable<SnapshotPart>,
-  compressEvery = COMPRESS_EVERY_BYTES
+  compressEvery = COMPRESS_EVERY_ROWS
 ): Promise<void> {
   for (const q of databaseQueries()) await db.query(q);
   const made: string[] = [];
@@ -72,13 +137,12 @@ export async function restoreSnapshot(
   };
   try {
     let since = 0;
-    for await (const { table, ipc } of parts) {
+    for await (const { table, rows, ipc } of parts) {
       if (summaries.has(table)) rowsAreIn();
       // Made by its first part; an engine that holds that table already refuses it (`create`).
       const create = !made.includes(table);
-      // Counted before the insert: the browser's worker takes the bytes (transferred, then empty here).
-      since += ipc.length;
-      await db.insertArrow(table, ipc, create);
+      await db.insertArrow(table, ipc, create); // the browser's worker takes the bytes (then empty here)
+      since += rows;
       if (create) made.push(table);
       if (since >= compressEvery) {
         await db.compress();

@@ -71,7 +71,8 @@ async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Pr
     const browserCopy = once(() =>
       gzippedSnapshot({
         tables: () => thread.call('snapshotTables', undefined),
-        part: (table, from, rows) => thread.call('snapshotPart', { table, from, rows })
+        part: (table, from, rows) => thread.call('snapshotPart', { table, from, rows }),
+        done: (tables) => thread.call('snapshotDone', [...tables])
       })
     );
     return { db, manifest, damaged: all, stamp, thread, browserCopy };

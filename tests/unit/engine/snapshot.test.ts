@@ -3,7 +3,7 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
 import { loadDatasets } from '$lib/engine/load';
-import { COMPRESS_EVERY_BYTES, restoreSnapshot, snapshotParts, snapshotSource } from '$lib/engine/snapshot';
+import { COMPRESS_EVERY_ROWS, restoreSnapshot, snapshotParts, snapshotSource } from '$lib/engine/snapshot';
 import { encodePart, readParts, type SnapshotPart } from '$lib/engine/snapshot-parts';
 import type { DatasetFile } from '$lib/queries/datasets';
 import { snapshotTablesQuery, summaryTableNames } from '$lib/queries/snapshot';
@@ -131,18 +131,35 @@ describe("a browser's engine started from the server engine's tables", () => {
           await node.insertArrow!(table, structuredClone(ipc, { transfer: [ipc.buffer] }), create);
         }
       };
-      const every = 64 * 1024; // the shipped data are small: a window of 64 KB instead of COMPRESS_EVERY_BYTES
-      expect(every).toBeLessThan(COMPRESS_EVERY_BYTES);
-      let rowBytes = 0;
-      for await (const { table, ipc } of snapshotParts(snapshotSource(conn), 50))
-        if (table === 'observation_cells') rowBytes += ipc.length;
-      expect(rowBytes).toBeGreaterThan(4 * every);
+      const every = 500; // the shipped data are small: a window of 500 rows instead of COMPRESS_EVERY_ROWS
+      expect(every).toBeLessThan(COMPRESS_EVERY_ROWS);
+      const rows = (await conn.query<{ n: number }>({ sql: 'SELECT CAST(count(*) AS DOUBLE) AS n FROM observation_cells' }))[0]!
+        .n;
+      expect(rows).toBeGreaterThan(4 * every);
 
       const browser = new Coordinator(taking, { preaggregate: true });
       await restoreSnapshot(browser, readParts(await sent(snapshotParts(snapshotSource(conn), 50))), every);
       // Compressed while the rows come in, not only once they are all in (their memory is never given back).
-      const rows = steps.slice(steps.indexOf('observation_cells'), steps.lastIndexOf('observation_cells') + 1);
-      expect(rows.filter((s) => s === 'compress').length).toBeGreaterThanOrEqual(Math.floor(rowBytes / every) - 1);
+      const during = steps.slice(steps.indexOf('observation_cells'), steps.lastIndexOf('observation_cells') + 1);
+      expect(during.filter((s) => s === 'compress').length).toBeGreaterThanOrEqual(Math.floor(rows / every) - 1);
+    },
+    SLOW
+  );
+
+  it(
+    'sends a text column holding few values as a dictionary, and leaves nothing behind in the server engine',
+    async () => {
+      const { conn } = await loadedServer();
+      const source = snapshotSource(conn);
+      let sent = 0;
+      for await (const { table, ipc } of snapshotParts(source)) if (table === 'observation_cells') sent += ipc.length;
+      const plain = await conn.readArrow!({ sql: 'SELECT * FROM observation_cells' });
+      // The names of indicators, regions, disciplines… once per part instead of once per row.
+      expect(sent).toBeLessThan(plain.length / 3);
+      // The dictionaries were the connection's own types, dropped once the snapshot was read.
+      expect(await conn.query({ sql: "SELECT type_name FROM duckdb_types() WHERE type_name LIKE 'vigie_snapshot%'" })).toEqual(
+        []
+      );
     },
     SLOW
   );
