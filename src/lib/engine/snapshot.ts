@@ -42,20 +42,22 @@ const DICTIONARY_VALUES = 10_000;
 /** Names this engine's dictionaries apart from those of another snapshot being made. */
 let snapshotsMade = 0;
 
-/** How `table`'s columns are read: a text column with few different values as a dictionary of its own. */
-async function partColumns(db: Connector, table: string, prefix: string): Promise<PartColumn[]> {
-  const columns = await db.query<{ name: string; text: boolean }>(tableColumnsQuery(table));
+/**
+ * Lists how `table`'s columns are read, into its `columns` as each is ready (a failure leaves there the
+ * dictionaries made so far, for `done`): a text column with few different values as a dictionary.
+ */
+async function readColumns(db: Connector, table: SnapshotTable, prefix: string): Promise<void> {
+  const columns = await db.query<{ name: string; text: boolean }>(tableColumnsQuery(table.table));
   const text = columns.filter((c) => c.text).map((c) => c.name);
-  const counts = text.length ? (await db.query<Record<string, number>>(distinctValuesQuery(table, text)))[0]! : {};
-  const out: PartColumn[] = [];
+  const counts = text.length ? (await db.query<Record<string, number>>(distinctValuesQuery(table.table, text)))[0]! : {};
   for (const { name } of columns) {
     const i = text.indexOf(name);
     const values = i < 0 ? Infinity : counts[`v${i}`]!;
-    const dictionary = values > 0 && values <= DICTIONARY_VALUES && values * 4 <= counts.rows! ? `${prefix}_${out.length}` : null;
-    if (dictionary) await db.query(dictionaryTypeQuery(dictionary, table, name));
-    out.push({ name, dictionary });
+    const few = values > 0 && values <= DICTIONARY_VALUES && values * 4 <= counts.rows!;
+    const dictionary = few ? `${prefix}_${table.columns.length}` : null;
+    if (dictionary) await db.query(dictionaryTypeQuery(dictionary, table.table, name));
+    table.columns.push({ name, dictionary });
   }
-  return out;
 }
 
 /** An engine that reads Arrow (Node's) as the source of its snapshot. */
@@ -68,9 +70,13 @@ export function snapshotSource(db: Connector): SnapshotSource {
       const out: SnapshotTable[] = [];
       try {
         for (const [i, { name }] of (await db.query<{ name: string }>(snapshotTablesQuery())).entries()) {
-          const end = (await db.query<{ end: number }>(tableEndQuery(name)))[0]!.end;
-          out.push({ table: name, end, columns: [] });
-          out.at(-1)!.columns = await partColumns(db, name, `${snapshot}_${i}`);
+          const table: SnapshotTable = {
+            table: name,
+            end: (await db.query<{ end: number }>(tableEndQuery(name)))[0]!.end,
+            columns: []
+          };
+          out.push(table);
+          await readColumns(db, table, `${snapshot}_${i}`);
         }
       } catch (err) {
         await this.done(out);
