@@ -135,7 +135,7 @@ async function fromFiles(db: Coordinator, manifest: readonly DatasetEntry[]): Pr
  * published meanwhile) reloads the data into the same engine.
  */
 export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordinator> {
-  const key = keyOf(manifest);
+  const key = manifestKey(manifest);
   if (loaded?.key !== key) {
     const db = load(manifest);
     const entry: NonNullable<typeof loaded> = { key, db, ready: null };
@@ -151,9 +151,7 @@ export function browserEngine(manifest: readonly DatasetEntry[]): Promise<Coordi
   return loaded.db;
 }
 
-const keyOf = manifestKey;
-
 /** The browser's engine if it already holds the data of `manifest`; null while it loads (or was never asked). */
 export function readyEngine(manifest: readonly DatasetEntry[]): Coordinator | null {
-  return loaded?.key === keyOf(manifest) ? loaded.ready : null;
+  return loaded?.key === manifestKey(manifest) ? loaded.ready : null;
 }

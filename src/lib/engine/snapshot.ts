@@ -17,20 +17,10 @@ import { mark } from './load';
 import { PART_ROWS, type SnapshotPart } from './snapshot-parts';
 
 /** A table a snapshot sends: where its row numbers end, and how each of its columns is read. */
-export interface SnapshotTable {
+interface SnapshotTable {
   table: string;
   end: number;
   columns: PartColumn[];
-}
-
-/** Where a snapshot's parts are read: the server's engine, in its thread (server/engine.ts). */
-export interface SnapshotSource {
-  /** The tables to send; what they need to be read is made until `done`. */
-  tables(): Promise<SnapshotTable[]>;
-  /** At most `rows` rows of `table` from the row number `from`, as Arrow IPC. */
-  part(table: SnapshotTable, from: number, rows: number): Promise<Uint8Array>;
-  /** Drops what `tables` made. */
-  done(tables: readonly SnapshotTable[]): Promise<void>;
 }
 
 /**
@@ -44,7 +34,7 @@ let snapshotsMade = 0;
 
 /**
  * Lists how `table`'s columns are read, into its `columns` as each is ready (a failure leaves there the
- * dictionaries made so far, for `done`): a text column with few different values as a dictionary.
+ * dictionaries made so far, to be dropped): a text column with few different values as a dictionary.
  */
 async function readColumns(db: Connector, table: SnapshotTable, prefix: string): Promise<void> {
   const columns = await db.query<{ name: string; text: boolean }>(tableColumnsQuery(table.table));
@@ -60,53 +50,37 @@ async function readColumns(db: Connector, table: SnapshotTable, prefix: string):
   }
 }
 
-/** An engine that reads Arrow (Node's) as the source of its snapshot. */
-export function snapshotSource(db: Connector): SnapshotSource {
-  const readArrow = db.readArrow?.bind(db);
-  if (!readArrow) throw new Error('This engine cannot give its rows as Arrow');
-  return {
-    async tables() {
-      const snapshot = `vigie_snapshot_${++snapshotsMade}`;
-      const out: SnapshotTable[] = [];
-      try {
-        for (const [i, { name }] of (await db.query<{ name: string }>(snapshotTablesQuery())).entries()) {
-          const table: SnapshotTable = {
-            table: name,
-            end: (await db.query<{ end: number }>(tableEndQuery(name)))[0]!.end,
-            columns: []
-          };
-          out.push(table);
-          await readColumns(db, table, `${snapshot}_${i}`);
-        }
-      } catch (err) {
-        await this.done(out);
-        throw err;
-      }
-      return out;
-    },
-    part: ({ table, columns }, from, rows) => readArrow(tablePartQuery(table, columns, from, rows)),
-    async done(tables) {
-      for (const { columns } of tables)
-        for (const { dictionary } of columns) if (dictionary) await db.query(dropTypeQuery(dictionary));
-    }
-  };
+/** Lists the tables a snapshot sends into `tables`, each as soon as it is known (see `readColumns`). */
+async function readTables(db: Connector, tables: SnapshotTable[]): Promise<void> {
+  const snapshot = `vigie_snapshot_${++snapshotsMade}`;
+  for (const [i, { name }] of (await db.query<{ name: string }>(snapshotTablesQuery())).entries()) {
+    const end = (await db.query<{ end: number }>(tableEndQuery(name)))[0]!.end;
+    const table: SnapshotTable = { table: name, end, columns: [] };
+    tables.push(table);
+    await readColumns(db, table, `${snapshot}_${i}`);
+  }
 }
 
 /**
- * The snapshot's parts, each read when the one before it has been taken (a million rows are never
- * all in memory at once); a table with no row gives one part, for its columns.
+ * The snapshot of an engine that reads Arrow (Node's: the server engine, in its thread) as parts, each
+ * read when the one before it has been taken (a million rows are never all in memory at once); a table
+ * with no row gives one part, for its columns. The dictionaries are dropped once it is read, or stopped.
  */
-export async function* snapshotParts(source: SnapshotSource, rows = PART_ROWS): AsyncGenerator<SnapshotPart> {
-  const tables = await source.tables();
+export async function* snapshotParts(db: Connector, rows = PART_ROWS): AsyncGenerator<SnapshotPart> {
+  const readArrow = db.readArrow?.bind(db);
+  if (!readArrow) throw new Error('This engine cannot give its rows as Arrow');
+  const tables: SnapshotTable[] = [];
   try {
-    for (const table of tables) {
-      for (let from = 0; from === 0 || from < table.end; from += rows) {
-        const ipc = await source.part(table, from, rows);
-        yield { table: table.table, rows: Math.max(0, Math.min(rows, table.end - from)), ipc };
+    await readTables(db, tables);
+    for (const { table, end, columns } of tables) {
+      for (let from = 0; from === 0 || from < end; from += rows) {
+        const ipc = await readArrow(tablePartQuery(table, columns, from, rows));
+        yield { table, rows: Math.max(0, Math.min(rows, end - from)), ipc };
       }
     }
   } finally {
-    await source.done(tables);
+    for (const { columns } of tables)
+      for (const { dictionary } of columns) if (dictionary) await db.query(dropTypeQuery(dictionary));
   }
 }
 

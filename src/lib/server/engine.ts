@@ -2,7 +2,6 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import type { DatasetEntry } from '$lib/queries/datasets';
 import { survey, type CurrentDataset } from './current';
 import { logDamage, type Damage } from './damage';
-import { gzippedSnapshot } from './snapshot';
 import { threadContext } from './threads/context';
 import { threadConnector } from './threads/connector';
 import { Thread } from './threads/thread';
@@ -68,13 +67,8 @@ async function load(stamp: string, list: CurrentDataset[], listed: Damage[]): Pr
     const db = new Coordinator(threadConnector(thread));
     // Before these data answer: the first filtered page after a load would otherwise pay for a build.
     await db.buildRollups();
-    const browserCopy = once(() =>
-      gzippedSnapshot({
-        tables: () => thread.call('snapshotTables', undefined),
-        part: (table, from, rows) => thread.call('snapshotPart', { table, from, rows }),
-        done: (tables) => thread.call('snapshotDone', [...tables])
-      })
-    );
+    // Read and gzipped in the thread, as the data's other heavy work.
+    const browserCopy = once(() => thread.call('browserCopy', undefined));
     return { db, manifest, damaged: all, stamp, thread, browserCopy };
   } catch (err) {
     await thread.close();

@@ -3,7 +3,7 @@ import { Coordinator } from '$lib/coordinator/coordinator';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector } from '$lib/db/types';
 import { loadDatasets } from '$lib/engine/load';
-import { COMPRESS_EVERY_ROWS, restoreSnapshot, snapshotParts, snapshotSource } from '$lib/engine/snapshot';
+import { COMPRESS_EVERY_ROWS, restoreSnapshot, snapshotParts } from '$lib/engine/snapshot';
 import { encodePart, readParts, type SnapshotPart } from '$lib/engine/snapshot-parts';
 import type { DatasetFile } from '$lib/queries/datasets';
 import { snapshotTablesQuery, summaryTableNames } from '$lib/queries/snapshot';
@@ -90,12 +90,12 @@ describe("a browser's engine started from the server engine's tables", () => {
       const { conn, server } = await loadedServer(); // the browser gets the tables of `conn`
       const browser = new Coordinator(await connectNode(), { preaggregate: true });
       // Parts of 50 rows: the observations come in many parts, cut anywhere by the network.
-      await restoreSnapshot(browser, readParts(await sent(snapshotParts(snapshotSource(conn), 50))));
+      await restoreSnapshot(browser, readParts(await sent(snapshotParts(conn, 50))));
       await browser.settled();
 
       // The summaries come last, after the rows and what hides rows.
       const order: string[] = [];
-      for await (const { table } of snapshotParts(snapshotSource(conn))) if (order.at(-1) !== table) order.push(table);
+      for await (const { table } of snapshotParts(conn)) if (order.at(-1) !== table) order.push(table);
       expect(order.slice(-3).sort()).toEqual(summaryTableNames().sort());
 
       const expected = await tables(server);
@@ -138,7 +138,7 @@ describe("a browser's engine started from the server engine's tables", () => {
       expect(rows).toBeGreaterThan(4 * every);
 
       const browser = new Coordinator(taking, { preaggregate: true });
-      await restoreSnapshot(browser, readParts(await sent(snapshotParts(snapshotSource(conn), 50))), every);
+      await restoreSnapshot(browser, readParts(await sent(snapshotParts(conn, 50))), every);
       // Compressed while the rows come in, not only once they are all in (their memory is never given back).
       const during = steps.slice(steps.indexOf('observation_cells'), steps.lastIndexOf('observation_cells') + 1);
       expect(during.filter((s) => s === 'compress').length).toBeGreaterThanOrEqual(Math.floor(rows / every) - 1);
@@ -150,9 +150,8 @@ describe("a browser's engine started from the server engine's tables", () => {
     'sends a text column holding few values as a dictionary, and leaves nothing behind in the server engine',
     async () => {
       const { conn } = await loadedServer();
-      const source = snapshotSource(conn);
       let sent = 0;
-      for await (const { table, ipc } of snapshotParts(source)) if (table === 'observation_cells') sent += ipc.length;
+      for await (const { table, ipc } of snapshotParts(conn)) if (table === 'observation_cells') sent += ipc.length;
       const plain = await conn.readArrow!({ sql: 'SELECT * FROM observation_cells' });
       // The names of indicators, regions, disciplines… once per part instead of once per row.
       expect(sent).toBeLessThan(plain.length / 3);
@@ -169,7 +168,7 @@ describe("a browser's engine started from the server engine's tables", () => {
     async () => {
       const { files, conn, server } = await loadedServer();
       const browser = new Coordinator(await connectNode(), { preaggregate: true });
-      const broken = await sent(snapshotParts(snapshotSource(conn), 50), [4096], 20_000);
+      const broken = await sent(snapshotParts(conn, 50), [4096], 20_000);
       await expect(restoreSnapshot(browser, readParts(broken))).rejects.toThrow(/ended inside a part/);
       expect(await browser.query({ sql: "SELECT table_name FROM duckdb_tables() WHERE database_name = 'vigie'" })).toEqual([]); // not even the tables a part had made
 
@@ -184,7 +183,7 @@ describe("a browser's engine started from the server engine's tables", () => {
     async () => {
       const { conn, server } = await loadedServer();
       const before = await models(server);
-      await expect(restoreSnapshot(server, snapshotParts(snapshotSource(conn)))).rejects.toThrow(/already exists/);
+      await expect(restoreSnapshot(server, snapshotParts(conn))).rejects.toThrow(/already exists/);
       expect(await models(server)).toEqual(before); // its own tables untouched
     },
     SLOW

@@ -1,10 +1,10 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { connectNode } from '$lib/db/connector.node';
 import type { Connector, SqlQuery } from '$lib/db/types';
-import { snapshotSource, type SnapshotTable } from '$lib/engine/snapshot';
 import { computeChanges, type ChangeJob } from '../changes-job';
 import type { CurrentDataset } from '../current';
 import { loadCurrent } from '../load';
+import { gzippedSnapshot } from '../snapshot';
 import { createServices, useServices } from '../services';
 import { validatePublish, type ValidateJob } from '../validate';
 import type { ThreadContext } from './thread';
@@ -30,13 +30,8 @@ const ops = {
   },
   /** One statement on this thread's DuckDB. */
   query: async (q: SqlQuery) => loaded().query(q),
-  /** The tables a browser's engine can start from, each with how it is read (engine/snapshot.ts). */
-  snapshotTables: async (_: undefined) => snapshotSource(loaded()).tables(),
-  /** At most `rows` rows of one of those tables from the row number `from`, as Arrow IPC. */
-  snapshotPart: async ({ table, from, rows }: { table: SnapshotTable; from: number; rows: number }) =>
-    snapshotSource(loaded()).part(table, from, rows),
-  /** Drops what `snapshotTables` made to read them. */
-  snapshotDone: async (tables: SnapshotTable[]) => snapshotSource(loaded()).done(tables),
+  /** This thread's tables as a browser's engine starts from them, gzipped (server/snapshot.ts). */
+  browserCopy: async (_: undefined) => gzippedSnapshot(loaded()),
   /** Validates a publish on a DuckDB of its own. */
   validate: (job: ValidateJob) => validatePublish(job),
   /** What changed between two versions of a dataset. */
